@@ -1,0 +1,59 @@
+import { InputError } from './input-error.js';
+
+/** Articles larger than this are refused before reading: no news article is 50 MB of text. */
+export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Decodes the bytes of a plain-text article, refusing what is not one:
+ * empty files, binary files (NUL bytes or many control characters) and
+ * invalid UTF-8. Line endings become \n and the text is NFC-normalised so
+ * that offsets mean the same thing everywhere downstream.
+ */
+export function decodeText(input: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new InputError(input, 'empty file');
+  if (looksBinary(bytes)) throw new InputError(input, 'binary file, not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new InputError(input, `not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`);
+  }
+  text = normaliseText(text);
+  if (text.trim() === '') throw new InputError(input, 'no text (only whitespace)');
+  return text;
+}
+
+export function normaliseText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u2028\u2029]/g, '\n')
+    .normalize('NFC');
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control / n > 0.05;
+}
+
+function firstBadUtf8(bytes: Uint8Array): number {
+  // Binary search on the longest prefix that decodes; cheap and only on the error path.
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    try {
+      dec.decode(bytes.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}

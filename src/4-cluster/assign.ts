@@ -1,0 +1,72 @@
+import type { ClusterFeatures } from './features.js';
+import { cosine, weightVector, type DocFreq } from './weights.js';
+
+/** A story the index proposed for a new article. */
+export interface CandidateStory {
+  id: string;
+  /** term -> summed TF-IDF weight over the story's articles (IDF as of each article's arrival). */
+  centroid: Map<string, number>;
+  size: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** The story holds a near-duplicate of the article (shared MinHash band). */
+  nearDuplicate: boolean;
+}
+
+export interface Assignment {
+  /** The story to join, or null to open a new one. */
+  storyId: string | null;
+  score: number;
+  /** Every candidate's score, for explanation and tuning. */
+  scores: Array<{ id: string; score: number }>;
+}
+
+export const ASSIGN_DEFAULTS = {
+  /** Cosine to a story's centroid above which an article joins it. */
+  threshold: 0.2,
+  /** Articles further than this from a story's dates do not join it. */
+  windowDays: 10,
+};
+
+/**
+ * Decides which story an article belongs to, given the candidates the store's
+ * indexes returned. Pure: the same inputs always give the same answer.
+ */
+export function assignStory(
+  features: ClusterFeatures,
+  candidates: CandidateStory[],
+  stats: DocFreq,
+  options = ASSIGN_DEFAULTS,
+): Assignment {
+  const vector = weightVector(features.terms, features.names, stats);
+  const scores = candidates
+    .filter((c) => c.nearDuplicate || withinWindow(features.date, c, options.windowDays))
+    .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, centroidVector(c)) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  const best = scores[0];
+  if (best && best.score >= options.threshold) return { storyId: best.id, score: best.score, scores };
+  return { storyId: null, score: best?.score ?? 0, scores };
+}
+
+function centroidVector(c: CandidateStory): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [term, sum] of c.centroid) out.set(term, sum / c.size);
+  return out;
+}
+
+function withinWindow(date: string | null, c: CandidateStory, days: number): boolean {
+  if (!date || !c.firstDate || !c.lastDate) return true;
+  const t = Date.parse(date);
+  const lo = Date.parse(c.firstDate) - days * 86_400_000;
+  const hi = Date.parse(c.lastDate) + days * 86_400_000;
+  return t >= lo && t <= hi;
+}
+
+/**
+ * The centroid contribution of one article: its TF-IDF vector with the IDF of
+ * the moment it arrived. Freezing IDF keeps a centroid's norm computable from
+ * what is stored, without re-reading document frequencies for every term.
+ */
+export function centroidContribution(features: ClusterFeatures, stats: DocFreq): Map<string, number> {
+  return weightVector(features.terms, features.names, stats);
+}

@@ -1,0 +1,34 @@
+import { tokenize } from '../3-analyse/tokens.js';
+import type { AnalysedArticle } from '../types.js';
+import { minhashBands } from './minhash.js';
+
+/** What clustering needs from an article: term counts, names, near-duplicate keys, date. */
+export interface ClusterFeatures {
+  /** term -> count, over the title and every sentence outside artifacts. */
+  terms: Map<string, number>;
+  /** Terms of capitalised words not at a sentence start: names of people, places, bodies. */
+  names: Set<string>;
+  /** MinHash LSH band keys over word shingles (near-duplicate detection). */
+  bands: string[];
+  date: string | null;
+}
+
+export function clusterFeatures(article: AnalysedArticle): ClusterFeatures {
+  const terms = new Map<string, number>();
+  const names = new Set<string>();
+  const sequence: string[] = [];
+  const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
+  for (const t of tokenize(article.meta.title, 0, article.meta.title.length, article.language.code)) {
+    if (t.term) add(t.term, 2); // a headline word says more about the event than a body word
+  }
+  for (const s of article.sentences) {
+    const tokens = tokenize(article.text, s.start, s.end, article.language.code);
+    tokens.forEach((t, i) => {
+      if (!t.term) return;
+      add(t.term, 1);
+      sequence.push(t.term);
+      if (t.capital && i > 0 && t.term.length > 1) names.add(t.term);
+    });
+  }
+  return { terms, names, bands: minhashBands(sequence), date: article.meta.published.value };
+}

@@ -1,0 +1,44 @@
+/** MinHash over word shingles, banded for LSH: two texts sharing a band key are near-duplicate candidates. */
+
+const SHINGLE = 4;
+const BANDS = 16;
+const ROWS = 4;
+const HASHES = BANDS * ROWS;
+
+// Fixed odd multipliers and offsets so signatures are stable across runs and machines.
+const A = Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
+const B = Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export function minhashSignature(terms: string[]): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let i = 0; i + SHINGLE <= terms.length; i++) {
+    const x = fnv1a(terms.slice(i, i + SHINGLE).join(' '));
+    for (let k = 0; k < HASHES; k++) {
+      const h = (Math.imul(A[k]!, x) + B[k]!) >>> 0;
+      if (h < sig[k]!) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+/** Band keys ("band:hash"); empty for texts too short to shingle. */
+export function minhashBands(terms: string[]): string[] {
+  if (terms.length < SHINGLE + 4) return [];
+  const sig = minhashSignature(terms);
+  const out: string[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5;
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
+    out.push(`${b}:${(h >>> 0).toString(36)}`);
+  }
+  return out;
+}

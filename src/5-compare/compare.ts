@@ -1,0 +1,119 @@
+import type { StoredArticle } from '../types.js';
+import { groupUnits, scorePairs, type UnitPair } from './align.js';
+import {
+  COMPARISON_SCHEMA_VERSION,
+  type Comparison,
+  type GroupMember,
+  type GroupPair,
+  type StatementGroup,
+} from './comparison.js';
+import { diffSpans } from './diff.js';
+import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
+import { storyUnits, type Unit } from './units.js';
+
+export interface StoryInfo {
+  id: string;
+  title: string;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/**
+ * Compares the articles of one story: aligns their statements into groups,
+ * classifies how each pair relates with a word diff, and lists what each
+ * outlet alone carries. Pure: articles in, comparison out.
+ */
+export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Comparison {
+  const units = storyUnits(articles);
+  const pairs = scorePairs(units);
+  const pairIndex = new Map<string, UnitPair>();
+  for (const p of pairs) pairIndex.set(`${p.a}:${p.b}`, p);
+  const grouped = groupUnits(units, pairs);
+  const inGroup = new Set(grouped.flat());
+  const groups = grouped
+    .map((members) => buildGroup(members.sort((x, y) => x - y), units, articles, pairIndex))
+    .sort(
+      (x, y) =>
+        y.sources.length - x.sources.length ||
+        RELATION_ORDER.indexOf(x.relation) - RELATION_ORDER.indexOf(y.relation) ||
+        firstPosition(x) - firstPosition(y),
+    )
+    .map((g, i) => ({ ...g, id: `g${i + 1}` }));
+  const unique = articles.map((a, ai) => ({
+    articleId: a.id,
+    source: a.meta.source,
+    passages: units
+      .filter((u) => u.article === ai && !inGroup.has(u.index))
+      .map((u) => ({ articleId: a.id, start: u.start, end: u.end, text: a.text.slice(u.start, u.end) })),
+  }));
+  return {
+    schemaVersion: COMPARISON_SCHEMA_VERSION,
+    story,
+    articles: articles.map((a) => ({
+      id: a.id,
+      source: a.meta.source,
+      title: a.meta.title,
+      published: a.meta.published,
+      language: a.language.code,
+      origin: a.meta.origin,
+      artifacts: a.artifacts.map((x) => ({ ...x, text: a.text.slice(x.start, x.end) })),
+    })),
+    groups,
+    unique,
+    stats: {
+      articles: articles.length,
+      units: units.length,
+      groups: groups.length,
+      unique: Object.fromEntries(unique.map((u) => [u.articleId, u.passages.length])),
+    },
+  };
+}
+
+function firstPosition(g: Omit<StatementGroup, "id">): number {
+  return g.members[0]!.start;
+}
+
+function buildGroup(
+  memberUnits: number[],
+  units: Unit[],
+  articles: StoredArticle[],
+  pairIndex: Map<string, UnitPair>,
+): Omit<StatementGroup, 'id'> {
+  const members: GroupMember[] = memberUnits.map((i) => {
+    const u = units[i]!;
+    const a = articles[u.article]!;
+    return {
+      articleId: a.id,
+      source: a.meta.source,
+      start: u.start,
+      end: u.end,
+      text: a.text.slice(u.start, u.end),
+      relation: 'partial',
+    };
+  });
+  const pairs: GroupPair[] = [];
+  for (let x = 0; x < memberUnits.length; x++) {
+    for (let y = x + 1; y < memberUnits.length; y++) {
+      const ua = units[memberUnits[x]!]!;
+      const ub = units[memberUnits[y]!]!;
+      if (ua.article === ub.article) continue;
+      const scored = pairIndex.get(`${ua.index}:${ub.index}`) ?? pairIndex.get(`${ub.index}:${ua.index}`);
+      const textA = articles[ua.article]!.text;
+      const textB = articles[ub.article]!.text;
+      const diff = diffSpans(textA, ua, textB, ub);
+      const relation = classifyPair(diff, scored?.containment ?? 0);
+      pairs.push({ a: x, b: y, score: round(scored?.score ?? 0), relation, diff });
+      for (const m of [x, y]) members[m]!.relation = stronger(members[m]!.relation, relation);
+    }
+  }
+  const relation = pairs.reduce<Relation>((r, p) => stronger(r, p.relation), 'partial');
+  return { relation, sources: [...new Set(members.map((m) => m.source))], members, pairs };
+}
+
+function stronger(a: Relation, b: Relation): Relation {
+  return RELATION_ORDER.indexOf(a) <= RELATION_ORDER.indexOf(b) ? a : b;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

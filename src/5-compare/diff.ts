@@ -1,0 +1,130 @@
+import type { Span } from '../types.js';
+
+export interface DiffWord extends Span {
+  word: string;
+}
+
+export type DiffOp =
+  | { op: 'equal'; a: Span; b: Span; text: string }
+  | { op: 'variant'; a: Span; b: Span; from: string; to: string }
+  | { op: 'substitute'; a: Span; b: Span; from: string; to: string }
+  | { op: 'delete'; a: Span; text: string }
+  | { op: 'insert'; b: Span; text: string };
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+export function diffWords(text: string, start: number, end: number): DiffWord[] {
+  const out: DiffWord[] = [];
+  for (const m of text.slice(start, end).matchAll(WORD)) {
+    const s = start + m.index!;
+    out.push({ start: s, end: s + m[0].length, word: m[0] });
+  }
+  return out;
+}
+
+/** Spelling-insensitive form: canceled/cancelled, Sergey/Sergei, organise/organize compare equal. */
+export function spellingKey(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/([^aeiou])is(e|es|ed|ing|ation)$/, '$1iz$2')
+    .replace(/(.{3,})our(s)?$/, '$1or$2')
+    .replace(/(.{3,})([^aeiou])re$/, '$1$2er')
+    .replace(/ey$/, 'ei')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Word-level diff of two spans (LCS on spelling keys). Runs of deletions and
+ * insertions between the same anchors become substitutions; a word pair equal
+ * up to spelling is a "variant" (canceled -> cancelled).
+ */
+export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffOp[] {
+  const wa = diffWords(textA, a.start, a.end);
+  const wb = diffWords(textB, b.start, b.end);
+  const ka = wa.map((w) => w.word.toLowerCase());
+  const kb = wb.map((w) => w.word.toLowerCase());
+  const sa = wa.map((w) => spellingKey(w.word));
+  const sb = wb.map((w) => spellingKey(w.word));
+  const n = wa.length;
+  const m = wb.length;
+  // LCS table on spelling keys; statements are short so O(n*m) is fine.
+  const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = sa[i] === sb[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const ops: DiffOp[] = [];
+  let i = 0;
+  let j = 0;
+  let dels: DiffWord[] = [];
+  let ins: DiffWord[] = [];
+  const flush = () => {
+    if (dels.length && ins.length) {
+      ops.push({
+        op: 'substitute',
+        a: spanOf(dels),
+        b: spanOf(ins),
+        from: textA.slice(dels[0]!.start, dels[dels.length - 1]!.end),
+        to: textB.slice(ins[0]!.start, ins[ins.length - 1]!.end),
+      });
+    } else if (dels.length) {
+      ops.push({ op: 'delete', a: spanOf(dels), text: textA.slice(dels[0]!.start, dels[dels.length - 1]!.end) });
+    } else if (ins.length) {
+      ops.push({ op: 'insert', b: spanOf(ins), text: textB.slice(ins[0]!.start, ins[ins.length - 1]!.end) });
+    }
+    dels = [];
+    ins = [];
+  };
+  while (i < n || j < m) {
+    if (i < n && j < m && sa[i] === sb[j]) {
+      flush();
+      const wa0 = wa[i]!;
+      const wb0 = wb[j]!;
+      if (ka[i] === kb[j]) {
+        const last = ops[ops.length - 1];
+        if (last && last.op === 'equal') {
+          last.a.end = wa0.end;
+          last.b.end = wb0.end;
+          last.text = textA.slice(last.a.start, wa0.end);
+        } else {
+          ops.push({ op: 'equal', a: { start: wa0.start, end: wa0.end }, b: { start: wb0.start, end: wb0.end }, text: wa0.word });
+        }
+      } else {
+        ops.push({ op: 'variant', a: spanOf([wa0]), b: spanOf([wb0]), from: wa0.word, to: wb0.word });
+      }
+      i++;
+      j++;
+    } else if (j < m && (i === n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
+      ins.push(wb[j++]!);
+    } else {
+      dels.push(wa[i++]!);
+    }
+  }
+  flush();
+  return ops;
+}
+
+function spanOf(words: DiffWord[]): Span {
+  return { start: words[0]!.start, end: words[words.length - 1]!.end };
+}
+
+/** Counts of what a diff changes, in words. */
+export function diffStats(ops: DiffOp[]) {
+  let equal = 0;
+  let variant = 0;
+  let changedA = 0;
+  let changedB = 0;
+  const words = (t: string) => (t.match(WORD) ?? []).length;
+  for (const o of ops) {
+    if (o.op === 'equal') equal += words(o.text);
+    else if (o.op === 'variant') variant++;
+    else if (o.op === 'substitute') {
+      changedA += words(o.from);
+      changedB += words(o.to);
+    } else if (o.op === 'delete') changedA += words(o.text);
+    else changedB += words(o.text);
+  }
+  return { equal, variant, changedA, changedB };
+}

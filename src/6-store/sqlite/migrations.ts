@@ -1,0 +1,55 @@
+/** Versioned schema changes, applied in order, each once. Never edit a released one: add a new one. */
+export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_rank INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        merged_into TEXT REFERENCES stories(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        origin TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        meta_json TEXT NOT NULL,
+        analysis_json TEXT NOT NULL,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_story ON articles(story_id);
+      -- Story centroids: summed TF-IDF vectors of member articles.
+      CREATE TABLE story_terms (
+        story_id TEXT NOT NULL,
+        term TEXT NOT NULL,
+        weight REAL NOT NULL,
+        PRIMARY KEY (story_id, term)
+      ) WITHOUT ROWID;
+      -- Inverted index: an article's key terms point at its story.
+      CREATE TABLE term_postings (
+        term TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (term, story_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE minhash_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id)) WITHOUT ROWID;
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+      INSERT INTO counters VALUES ('docs', 0);
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+];

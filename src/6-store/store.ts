@@ -1,0 +1,59 @@
+import type { Assignment, CandidateStory } from '../4-cluster/assign.js';
+import type { ClusterFeatures } from '../4-cluster/features.js';
+import type { DocFreq } from '../4-cluster/weights.js';
+import type { AnalysedArticle, StoredArticle, StorySummary } from '../types.js';
+
+/** Everything needed to store a new article. */
+export interface NewArticle {
+  article: AnalysedArticle;
+  /** Hash of the normalised body text: equal hashes are the same article. */
+  contentHash: string;
+  /** The input exactly as read (before header parsing), kept for audit. */
+  raw: string;
+  features: ClusterFeatures;
+}
+
+/** Chooses a story from the candidates; the store calls it inside its transaction. */
+export type Decide = (candidates: CandidateStory[], stats: DocFreq) => Assignment;
+
+export type AddResult =
+  | { status: 'added'; articleId: string; storyId: string; newStory: boolean; score: number }
+  | { status: 'duplicate'; articleId: string; storyId: string };
+
+export interface SearchHit {
+  articleId: string;
+  storyId: string;
+  title: string;
+  source: string;
+  /** A short excerpt around the match. */
+  snippet: string;
+}
+
+/**
+ * The one interface the pipeline talks to. Every backend (SQLite now,
+ * PostgreSQL for scale-out) passes the same conformance suite
+ * (test/store/conformance.ts); no other code knows which backend it has.
+ */
+export interface Store {
+  /** Stores an article once (idempotent by content hash) and assigns it to a story atomically. */
+  addArticle(input: NewArticle, decide: Decide): Promise<AddResult>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Stories, largest first, then newest. */
+  listStories(): Promise<StorySummary[]>;
+  /** One story (a merged story's old id resolves to the story it merged into). */
+  getStory(id: string): Promise<StorySummary | null>;
+  /** The story's articles in publication order, fully loaded. */
+  storyArticles(storyId: string): Promise<StoredArticle[]>;
+  /** Full-text search over titles and texts. */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}
+
+/** Article ids derive from content, so the same text gets the same id in every store. */
+export function articleIdFor(contentHash: string): string {
+  return `a_${contentHash.slice(0, 12)}`;
+}
+
+export function storyIdFor(firstArticleHash: string): string {
+  return `s_${firstArticleHash.slice(0, 10)}`;
+}

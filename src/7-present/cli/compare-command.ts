@@ -1,0 +1,20 @@
+import { compareStory } from '../../pipeline/compare-story.js';
+import { comparisonMarkdown } from '../format/comparison-markdown.js';
+import { comparisonText } from '../format/comparison-text.js';
+import { printJson, type CliContext } from './context.js';
+import { UsageError } from './usage.js';
+
+export async function runCompare(ctx: CliContext): Promise<number> {
+  const id = ctx.positionals[0];
+  if (!id) throw new UsageError('give a story id (see `parallax stories`)');
+  const format = ctx.json ? 'json' : ((ctx.values.format as string | undefined) ?? 'text');
+  if (!['json', 'md', 'text'].includes(format)) throw new UsageError(`unknown --format "${format}" (json, md, text)`);
+  const comparison = await compareStory(ctx.store, id);
+  if (!comparison) {
+    ctx.err(`parallax compare: no story "${id}"\n`);
+    return 1;
+  }
+  if (format === 'json') printJson(ctx, comparison);
+  else ctx.out(format === 'md' ? comparisonMarkdown(comparison) : comparisonText(comparison));
+  return 0;
+}

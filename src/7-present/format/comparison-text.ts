@@ -1,0 +1,36 @@
+import type { Comparison } from '../../5-compare/comparison.js';
+import { diffChanges } from './diff-summary.js';
+import { clip, dateRange } from './text.js';
+
+/** The comparison for a terminal: readable top to bottom, offsets kept for checking. */
+export function comparisonText(c: Comparison): string {
+  const lines: string[] = [];
+  const label = new Map(c.articles.map((a, i) => [a.id, `[${i + 1}] ${a.source}`]));
+  lines.push(`Story ${c.story.id}: ${c.story.title}`);
+  lines.push(`  ${dateRange(c.story.firstDate, c.story.lastDate)} · ${c.articles.length} articles`);
+  lines.push('');
+  for (const a of c.articles) {
+    const p = a.published;
+    lines.push(`${label.get(a.id)}  ${a.id}  ${a.title}`);
+    lines.push(`      published ${p.value ?? 'unknown'} (${p.certainty}) · ${a.language} · ${a.origin}`);
+    for (const x of a.artifacts) lines.push(`      artifact ${x.kind} @${x.start}-${x.end}: ${clip(x.text, 80)}`);
+  }
+  lines.push('');
+  lines.push(`Shared statements (${c.groups.length})`);
+  for (const g of c.groups) {
+    lines.push(`  ${g.id} ${g.relation} · ${g.sources.join(', ')}`);
+    for (const m of g.members) {
+      lines.push(`    ${label.get(m.articleId)} @${m.start}-${m.end} (${m.relation}): ${clip(m.text)}`);
+    }
+    for (const p of g.pairs) {
+      const changes = diffChanges(p.diff);
+      if (changes.length) lines.push(`    diff ${p.a + 1}↔${p.b + 1}: ${changes.join('; ')}`);
+    }
+  }
+  for (const u of c.unique) {
+    lines.push('');
+    lines.push(`Only in ${label.get(u.articleId)} (${u.passages.length})`);
+    for (const p of u.passages) lines.push(`  @${p.start}-${p.end}: ${clip(p.text)}`);
+  }
+  return lines.join('\n') + '\n';
+}
