@@ -13,6 +13,8 @@ export const ALIGN_DEFAULTS = {
   threshold: 0.34,
   /** At least this many shared content keys (one shared name is not a statement). */
   minShared: 3,
+  /** Average pair score two groups need to merge into one statement. */
+  linkage: 0.2,
 };
 
 /**
@@ -55,10 +57,12 @@ export function scorePairs(units: Unit[], options = ALIGN_DEFAULTS): UnitPair[] 
   return pairs.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 }
 /**
- * Groups units into statements. A pair links two units when one is the other's
- * best match in that article; linked units form a group (union-find).
+ * Groups units into statements. Candidate links are each unit's best match in
+ * every other article, taken strongest first; two groups merge only when their
+ * members, across articles, still match on average (average linkage), so a
+ * chain of pairwise matches cannot glue unrelated statements together.
  */
-export function groupUnits(units: Unit[], pairs: UnitPair[]): number[][] {
+export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEFAULTS): number[][] {
   const best = new Map<string, UnitPair>(); // `${unit}:${otherArticle}` -> best pair
   const consider = (u: number, other: number, p: UnitPair) => {
     const key = `${u}:${units[other]!.article}`;
@@ -69,13 +73,31 @@ export function groupUnits(units: Unit[], pairs: UnitPair[]): number[][] {
     consider(p.a, p.b, p);
     consider(p.b, p.a, p);
   }
-  const parent = units.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (const p of new Set(best.values())) parent[find(p.a)] = find(p.b);
-  const groups = new Map<number, number[]>();
-  for (const u of units) {
-    const r = find(u.index);
-    (groups.get(r) ?? groups.set(r, []).get(r)!).push(u.index);
+  const score = new Map<string, number>();
+  for (const p of pairs) score.set(p.a < p.b ? `${p.a}:${p.b}` : `${p.b}:${p.a}`, p.score);
+  const pairScore = (x: number, y: number) => score.get(x < y ? `${x}:${y}` : `${y}:${x}`) ?? 0;
+  const members = new Map<number, number[]>(units.map((u) => [u.index, [u.index]]));
+  const root = units.map((u) => u.index);
+  const links = [...new Set(best.values())].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  for (const link of links) {
+    const ra = root[link.a]!;
+    const rb = root[link.b]!;
+    if (ra === rb) continue;
+    const ga = members.get(ra)!;
+    const gb = members.get(rb)!;
+    let sum = 0;
+    let n = 0;
+    for (const x of ga) {
+      for (const y of gb) {
+        if (units[x]!.article === units[y]!.article) continue;
+        sum += pairScore(x, y);
+        n++;
+      }
+    }
+    if (n > 0 && sum / n < options.linkage) continue;
+    for (const y of gb) root[y] = ra;
+    ga.push(...gb);
+    members.delete(rb);
   }
-  return [...groups.values()].filter((g) => new Set(g.map((i) => units[i]!.article)).size > 1);
+  return [...members.values()].filter((g) => new Set(g.map((i) => units[i]!.article)).size > 1);
 }

@@ -18,13 +18,14 @@ export interface Unit {
 // A trailing attribution long enough to be a statement of its own:
 // "..., Russian Foreign Minister Sergei Lavrov said in an interview with ...".
 const ATTRIBUTION_TAIL =
-  /,\s+((?:[\p{L}.'’-]+\s+){0,8}?(?:said|says|noted|told|added|stated|explained|stressed|emphasi[sz]ed|announced|wrote|according to)\b[^]*)$/u;
+  /,\s+((?:(?:[\p{L}.'’-]+\s+){1,8}?(?:said|says|noted|told|added|stated|explained|stressed|emphasi[sz]ed|announced|wrote)|according to)\b[^]*)$/u;
 
 /** Splits every article of a story into units. */
 export function storyUnits(articles: StoredArticle[]): Unit[] {
   const units: Unit[] = [];
   articles.forEach((a, article) => {
     for (const s of a.sentences) {
+      if (isHeading(a.text, s.start, s.end)) continue;
       for (const part of splitClaims(a.text, s.start, s.end)) {
         const keys = [
           ...new Set(
@@ -57,4 +58,13 @@ export function splitClaims(text: string, start: number, end: number): Array<{ s
     }
   }
   return [{ start, end }];
+}
+
+/** A section heading ("On relations with Italy") is structure, not a statement. */
+function isHeading(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl === -1 ? text.length : nl;
+  const line = text.slice(lineStart, lineEnd).trim();
+  return line === text.slice(start, end) && !/[.!?:"”»]$/.test(line) && line.split(/\s+/).length <= 10;
 }
