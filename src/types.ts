@@ -43,12 +43,7 @@ export interface ParsedArticle {
   text: string;
 }
 
-export type ArtifactKind =
-  | 'dateline'
-  | 'caption'
-  | 'read-more'
-  | 'link-only'
-  | 'foreign-script';
+export type ArtifactKind = 'dateline' | 'caption' | 'read-more' | 'link-only' | 'foreign-script';
 
 /** Something in the text that is not part of the report itself. Flagged, never silently dropped. */
 export interface Artifact extends Span {

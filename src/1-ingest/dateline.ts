@@ -13,7 +13,11 @@ const MONTH_DAY = String.raw`((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|No
 
 const PATTERNS: Array<{ re: RegExp; agency: number; day: number }> = [
   // TASS style: PLACE, Month D. /AGENCY/.
-  { re: new RegExp(String.raw`^${PLACE}, ${MONTH_DAY}\. ?/([^/\n]{2,40})/\.?[ \t]*`), day: 2, agency: 3 },
+  {
+    re: new RegExp(String.raw`^${PLACE}, ${MONTH_DAY}\. ?/([^/\n]{2,40})/\.?[ \t]*`),
+    day: 2,
+    agency: 3,
+  },
   // Reuters/AP style: PLACE[, Month D] (AGENCY) -
   {
     re: new RegExp(String.raw`^${PLACE}(?:, ${MONTH_DAY})? ?\(([^)\n]{2,40})\) ?[-–—]+[ \t]*`),

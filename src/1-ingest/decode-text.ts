@@ -16,7 +16,10 @@ export function decodeText(input: string, bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new InputError(input, `not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`);
+    throw new InputError(
+      input,
+      `not valid UTF-8 (first bad byte at offset ${firstBadUtf8(bytes)})`,
+    );
   }
   text = normaliseText(text);
   if (text.trim() === '') throw new InputError(input, 'no text (only whitespace)');

@@ -25,7 +25,8 @@ const HEADER_KEYS: Record<string, string> = {
   lang: 'language',
 };
 
-const HEADER_LINE = /^[ \t]*(title|headline|date|published|source|outlet|url|author|byline|language|lang)[ \t]*[:=]?[ \t]+(\S.*)$/i;
+const HEADER_LINE =
+  /^[ \t]*(title|headline|date|published|source|outlet|url|author|byline|language|lang)[ \t]*[:=]?[ \t]+(\S.*)$/i;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -146,7 +147,11 @@ function publishedDate(
   if (day) {
     const pathYear = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(ctx.origin)?.[1];
     if (pathYear) {
-      return { value: `${pathYear}-${day}`, certainty: 'inferred', evidence: 'dateline; year from path' };
+      return {
+        value: `${pathYear}-${day}`,
+        certainty: 'inferred',
+        evidence: 'dateline; year from path',
+      };
     }
     if (ctx.fileYear) {
       return {
@@ -155,7 +160,11 @@ function publishedDate(
         evidence: 'dateline; year from file modification time',
       };
     }
-    return { value: null, certainty: 'unknown', evidence: `dateline ${dateline!.monthDay} without a year` };
+    return {
+      value: null,
+      certainty: 'unknown',
+      evidence: `dateline ${dateline!.monthDay} without a year`,
+    };
   }
   return { value: null, certainty: 'unknown', evidence: 'no date in text' };
 }
@@ -183,6 +192,7 @@ function sourceOf(
   if (ctx.source) return { source: ctx.source, sourceEvidence: 'option' };
   if (dateline?.agency) return { source: dateline.agency, sourceEvidence: 'dateline' };
   const folder = basename(dirname(ctx.origin));
-  if (folder && folder !== '.' && folder !== '/') return { source: folder, sourceEvidence: 'folder' };
+  if (folder && folder !== '.' && folder !== '/')
+    return { source: folder, sourceEvidence: 'folder' };
   return { source: 'unknown', sourceEvidence: 'none' };
 }

@@ -30,7 +30,12 @@ async function walkOne(path: string, top: boolean, files: string[], errors: Inpu
     info = await stat(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    errors.push(new InputError(path, code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`));
+    errors.push(
+      new InputError(
+        path,
+        code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`,
+      ),
+    );
     return;
   }
   if (info.isFile()) {
@@ -45,7 +50,9 @@ async function walkOne(path: string, top: boolean, files: string[], errors: Inpu
   try {
     entries = await readdir(path);
   } catch (err) {
-    errors.push(new InputError(path, `cannot list directory (${(err as NodeJS.ErrnoException).code})`));
+    errors.push(
+      new InputError(path, `cannot list directory (${(err as NodeJS.ErrnoException).code})`),
+    );
     return;
   }
   const before = files.length;
@@ -53,5 +60,6 @@ async function walkOne(path: string, top: boolean, files: string[], errors: Inpu
     if (IGNORED.test(name)) continue;
     await walkOne(join(path, name), false, files, errors);
   }
-  if (top && files.length === before) errors.push(new InputError(path, 'directory holds no article files'));
+  if (top && files.length === before)
+    errors.push(new InputError(path, 'directory holds no article files'));
 }

@@ -1,8 +1,7 @@
 import type { Artifact } from '../types.js';
 import { lines } from './lines.js';
 
-const LINK_ONLY =
-  /^(?:[-•*>]\s*)?(?:<?(?:https?:\/\/|www\.)\S+>?|\[[^\]]*\]\([^)]+\))[\s.,;]*$/i;
+const LINK_ONLY = /^(?:[-•*>]\s*)?(?:<?(?:https?:\/\/|www\.)\S+>?|\[[^\]]*\]\([^)]+\))[\s.,;]*$/i;
 
 /** Lines that are nothing but a link. */
 export function flagLinkOnly(text: string): Artifact[] {

@@ -62,7 +62,12 @@ export function flagForeignScript(text: string): Artifact[] {
       continue;
     }
     // Extend the run only across spaces and light punctuation on the same line.
-    if (run && run.script === script && /^[\s,.:;!?«»"“”'-]*$/.test(text.slice(run.end, start)) && !text.slice(run.end, start).includes('\n')) {
+    if (
+      run &&
+      run.script === script &&
+      /^[\s,.:;!?«»"“”'-]*$/.test(text.slice(run.end, start)) &&
+      !text.slice(run.end, start).includes('\n')
+    ) {
       run.end = end;
       run.words++;
       run.letters += m[0].length;

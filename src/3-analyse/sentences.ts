@@ -68,7 +68,9 @@ function splitRegion(text: string, region: Span, lang: string): Span[] {
       merged.push({ ...p });
     }
   }
-  return merged.map((s) => trim(text, s)).filter((s) => s.end > s.start && /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
+  return merged
+    .map((s) => trim(text, s))
+    .filter((s) => s.end > s.start && /[\p{L}\p{N}]/u.test(text.slice(s.start, s.end)));
 }
 
 function shouldJoin(prev: string, next: string): boolean {

@@ -50,7 +50,12 @@ export function termOf(word: string, lang = 'en'): string {
   else if (/[\u0400-\u04ff]/.test(w)) term = w.length > 6 ? w.slice(0, 5) : w;
   else if (/^[a-z'-]+$/.test(w)) {
     w = foldSpelling(w);
-    term = w.includes('-') ? w.split('-').map((p) => stemmer(p)).join('-') : stemmer(w);
+    term = w.includes('-')
+      ? w
+          .split('-')
+          .map((p) => stemmer(p))
+          .join('-')
+      : stemmer(w);
   } else term = w;
   if (termCache.size > 200_000) termCache.clear();
   termCache.set(key, term);

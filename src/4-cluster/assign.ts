@@ -44,7 +44,8 @@ export function assignStory(
     .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, centroidVector(c)) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scores[0];
-  if (best && best.score >= options.threshold) return { storyId: best.id, score: best.score, scores };
+  if (best && best.score >= options.threshold)
+    return { storyId: best.id, score: best.score, scores };
   return { storyId: null, score: best?.score ?? 0, scores };
 }
 
@@ -67,6 +68,9 @@ function withinWindow(date: string | null, c: CandidateStory, days: number): boo
  * the moment it arrived. Freezing IDF keeps a centroid's norm computable from
  * what is stored, without re-reading document frequencies for every term.
  */
-export function centroidContribution(features: ClusterFeatures, stats: DocFreq): Map<string, number> {
+export function centroidContribution(
+  features: ClusterFeatures,
+  stats: DocFreq,
+): Map<string, number> {
   return weightVector(features.terms, features.names, stats);
 }

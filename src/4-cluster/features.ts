@@ -18,7 +18,12 @@ export function clusterFeatures(article: AnalysedArticle): ClusterFeatures {
   const names = new Set<string>();
   const sequence: string[] = [];
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-  for (const t of tokenize(article.meta.title, 0, article.meta.title.length, article.language.code)) {
+  for (const t of tokenize(
+    article.meta.title,
+    0,
+    article.meta.title.length,
+    article.language.code,
+  )) {
     if (t.term) add(t.term, 2); // a headline word says more about the event than a body word
   }
   for (const s of article.sentences) {

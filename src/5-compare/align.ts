@@ -25,7 +25,8 @@ export const ALIGN_DEFAULTS = {
  */
 export function scorePairs(units: Unit[], options = ALIGN_DEFAULTS): UnitPair[] {
   const postings = new Map<string, number[]>();
-  for (const u of units) for (const k of u.keys) (postings.get(k) ?? postings.set(k, []).get(k)!).push(u.index);
+  for (const u of units)
+    for (const k of u.keys) (postings.get(k) ?? postings.set(k, []).get(k)!).push(u.index);
   const weight = new Map<string, number>();
   for (const [k, list] of postings) weight.set(k, Math.log(1 + units.length / list.length));
   const total = units.map((u) => u.keys.reduce((s, k) => s + weight.get(k)!, 0));
@@ -78,7 +79,9 @@ export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEF
   const pairScore = (x: number, y: number) => score.get(x < y ? `${x}:${y}` : `${y}:${x}`) ?? 0;
   const members = new Map<number, number[]>(units.map((u) => [u.index, [u.index]]));
   const root = units.map((u) => u.index);
-  const links = [...new Set(best.values())].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
+  const links = [...new Set(best.values())].sort(
+    (x, y) => y.score - x.score || x.a - y.a || x.b - y.b,
+  );
   for (const link of links) {
     const ra = root[link.a]!;
     const rb = root[link.b]!;

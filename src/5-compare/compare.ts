@@ -31,7 +31,14 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
   const grouped = groupUnits(units, pairs);
   const inGroup = new Set(grouped.flat());
   const groups = grouped
-    .map((members) => buildGroup(members.sort((x, y) => x - y), units, articles, pairIndex))
+    .map((members) =>
+      buildGroup(
+        members.sort((x, y) => x - y),
+        units,
+        articles,
+        pairIndex,
+      ),
+    )
     .sort(
       (x, y) =>
         y.sources.length - x.sources.length ||
@@ -44,7 +51,12 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     source: a.meta.source,
     passages: units
       .filter((u) => u.article === ai && !inGroup.has(u.index))
-      .map((u) => ({ articleId: a.id, start: u.start, end: u.end, text: a.text.slice(u.start, u.end) })),
+      .map((u) => ({
+        articleId: a.id,
+        start: u.start,
+        end: u.end,
+        text: a.text.slice(u.start, u.end),
+      })),
   }));
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
@@ -69,7 +81,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
   };
 }
 
-function firstPosition(g: Omit<StatementGroup, "id">): number {
+function firstPosition(g: Omit<StatementGroup, 'id'>): number {
   return g.members[0]!.start;
 }
 
@@ -97,7 +109,8 @@ function buildGroup(
       const ua = units[memberUnits[x]!]!;
       const ub = units[memberUnits[y]!]!;
       if (ua.article === ub.article) continue;
-      const scored = pairIndex.get(`${ua.index}:${ub.index}`) ?? pairIndex.get(`${ub.index}:${ua.index}`);
+      const scored =
+        pairIndex.get(`${ua.index}:${ub.index}`) ?? pairIndex.get(`${ub.index}:${ua.index}`);
       const textA = articles[ua.article]!.text;
       const textB = articles[ub.article]!.text;
       const diff = diffSpans(textA, ua, textB, ub);

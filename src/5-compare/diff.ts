@@ -52,7 +52,8 @@ export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffO
   const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] = sa[i] === sb[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      dp[i]![j] =
+        sa[i] === sb[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
     }
   }
   const ops: DiffOp[] = [];
@@ -70,9 +71,17 @@ export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffO
         to: textB.slice(ins[0]!.start, ins[ins.length - 1]!.end),
       });
     } else if (dels.length) {
-      ops.push({ op: 'delete', a: spanOf(dels), text: textA.slice(dels[0]!.start, dels[dels.length - 1]!.end) });
+      ops.push({
+        op: 'delete',
+        a: spanOf(dels),
+        text: textA.slice(dels[0]!.start, dels[dels.length - 1]!.end),
+      });
     } else if (ins.length) {
-      ops.push({ op: 'insert', b: spanOf(ins), text: textB.slice(ins[0]!.start, ins[ins.length - 1]!.end) });
+      ops.push({
+        op: 'insert',
+        b: spanOf(ins),
+        text: textB.slice(ins[0]!.start, ins[ins.length - 1]!.end),
+      });
     }
     dels = [];
     ins = [];
@@ -89,10 +98,21 @@ export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffO
           last.b.end = wb0.end;
           last.text = textA.slice(last.a.start, wa0.end);
         } else {
-          ops.push({ op: 'equal', a: { start: wa0.start, end: wa0.end }, b: { start: wb0.start, end: wb0.end }, text: wa0.word });
+          ops.push({
+            op: 'equal',
+            a: { start: wa0.start, end: wa0.end },
+            b: { start: wb0.start, end: wb0.end },
+            text: wa0.word,
+          });
         }
       } else {
-        ops.push({ op: 'variant', a: spanOf([wa0]), b: spanOf([wb0]), from: wa0.word, to: wb0.word });
+        ops.push({
+          op: 'variant',
+          a: spanOf([wa0]),
+          b: spanOf([wb0]),
+          from: wa0.word,
+          to: wb0.word,
+        });
       }
       i++;
       j++;

@@ -35,7 +35,14 @@ export function storyUnits(articles: StoredArticle[]): Unit[] {
           ),
         ];
         if (keys.length === 0) continue;
-        units.push({ index: units.length, articleId: a.id, article, start: part.start, end: part.end, keys });
+        units.push({
+          index: units.length,
+          articleId: a.id,
+          article,
+          start: part.start,
+          end: part.end,
+          keys,
+        });
       }
     }
   });
@@ -43,7 +50,11 @@ export function storyUnits(articles: StoredArticle[]): Unit[] {
 }
 
 /** A sentence that reports a claim and then a long attribution becomes two units. */
-export function splitClaims(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+export function splitClaims(
+  text: string,
+  start: number,
+  end: number,
+): Array<{ start: number; end: number }> {
   const sentence = text.slice(start, end);
   const m = ATTRIBUTION_TAIL.exec(sentence);
   if (m) {
@@ -66,5 +77,7 @@ function isHeading(text: string, start: number, end: number): boolean {
   const nl = text.indexOf('\n', end);
   const lineEnd = nl === -1 ? text.length : nl;
   const line = text.slice(lineStart, lineEnd).trim();
-  return line === text.slice(start, end) && !/[.!?:"”»]$/.test(line) && line.split(/\s+/).length <= 10;
+  return (
+    line === text.slice(start, end) && !/[.!?:"”»]$/.test(line) && line.split(/\s+/).length <= 10
+  );
 }

@@ -82,12 +82,17 @@ export async function readTextArticle(
     fileYear: info.mtime.getUTCFullYear(),
   });
   const article = analyseArticle(parsed);
-  if (article.sentences.length === 0) throw new InputError(file, 'no article text (nothing but headers or artifacts)');
+  if (article.sentences.length === 0)
+    throw new InputError(file, 'no article text (nothing but headers or artifacts)');
   return { article, raw };
 }
 
 /** Clusters and stores one analysed article. */
-export async function storeArticle(store: Store, article: AnalysedArticle, raw: string): Promise<AddResult> {
+export async function storeArticle(
+  store: Store,
+  article: AnalysedArticle,
+  raw: string,
+): Promise<AddResult> {
   const features = clusterFeatures(article);
   return store.addArticle(
     { article, contentHash: contentHash(article.text), raw, features },

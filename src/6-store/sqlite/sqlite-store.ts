@@ -87,7 +87,14 @@ export class SqliteStore implements Store {
         .prepare(
           'INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
         )
-        .run(storyId, article.meta.title, TITLE_RANK[article.meta.titleSource], published, published, now);
+        .run(
+          storyId,
+          article.meta.title,
+          TITLE_RANK[article.meta.titleSource],
+          published,
+          published,
+          now,
+        );
     }
     const info = this.db
       .prepare(
@@ -106,7 +113,11 @@ export class SqliteStore implements Store {
         article.text,
         input.raw,
         JSON.stringify(article.meta),
-        JSON.stringify({ language: article.language, artifacts: article.artifacts, sentences: article.sentences }),
+        JSON.stringify({
+          language: article.language,
+          artifacts: article.artifacts,
+          sentences: article.sentences,
+        }),
         now,
       );
     this.db
@@ -126,7 +137,9 @@ export class SqliteStore implements Store {
     );
     for (const term of features.terms.keys()) df.run(term);
     this.db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
-    const band = this.db.prepare('INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)');
+    const band = this.db.prepare(
+      'INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)',
+    );
     for (const b of features.bands) band.run(b, articleId);
     return { status: 'added', articleId, storyId, newStory, score: decision.score };
   }
@@ -142,11 +155,19 @@ export class SqliteStore implements Store {
            title_rank = MAX(title_rank, @rank)
          WHERE id = @id`,
       )
-      .run({ published, rank: TITLE_RANK[article.meta.titleSource], title: article.meta.title, id: storyId });
+      .run({
+        published,
+        rank: TITLE_RANK[article.meta.titleSource],
+        title: article.meta.title,
+        id: storyId,
+      });
   }
 
   private docFreq(terms: string[]): DocFreq {
-    const docs = this.db.prepare("SELECT value FROM counters WHERE name = 'docs'").pluck().get() as number;
+    const docs = this.db
+      .prepare("SELECT value FROM counters WHERE name = 'docs'")
+      .pluck()
+      .get() as number;
     const df = new Map<string, number>();
     const get = this.db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
     for (const t of terms) {
@@ -202,10 +223,10 @@ export class SqliteStore implements Store {
   private resolveStory(id: string): string {
     let current = id;
     for (let i = 0; i < 20; i++) {
-      const next = this.db.prepare('SELECT merged_into FROM stories WHERE id = ?').pluck().get(current) as
-        | string
-        | null
-        | undefined;
+      const next = this.db
+        .prepare('SELECT merged_into FROM stories WHERE id = ?')
+        .pluck()
+        .get(current) as string | null | undefined;
       if (!next) return current;
       current = next;
     }
@@ -228,8 +249,7 @@ export class SqliteStore implements Store {
 
   async getStory(id: string): Promise<StorySummary | null> {
     const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(this.resolveStory(id)) as
-      | Row
-      | undefined;
+      Row | undefined;
     return row ? this.summary(row) : null;
   }
 
@@ -251,7 +271,9 @@ export class SqliteStore implements Store {
 
   async storyArticles(storyId: string): Promise<StoredArticle[]> {
     const rows = this.db
-      .prepare('SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq')
+      .prepare(
+        'SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
+      )
       .all(this.resolveStory(storyId)) as Row[];
     return rows.map(toArticle);
   }

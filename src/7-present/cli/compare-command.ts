@@ -8,7 +8,8 @@ export async function runCompare(ctx: CliContext): Promise<number> {
   const id = ctx.positionals[0];
   if (!id) throw new UsageError('give a story id (see `parallax stories`)');
   const format = ctx.json ? 'json' : ((ctx.values.format as string | undefined) ?? 'text');
-  if (!['json', 'md', 'text'].includes(format)) throw new UsageError(`unknown --format "${format}" (json, md, text)`);
+  if (!['json', 'md', 'text'].includes(format))
+    throw new UsageError(`unknown --format "${format}" (json, md, text)`);
   const comparison = await compareStory(ctx.store, id);
   if (!comparison) {
     ctx.err(`parallax compare: no story "${id}"\n`);

@@ -16,9 +16,12 @@ export async function runIngest(ctx: CliContext): Promise<number> {
     printJson(ctx, { schemaVersion: 1, ...report });
   } else {
     for (const a of report.added) {
-      ctx.out(`+ ${a.articleId}  ${a.source.padEnd(16)} ${a.title}  -> ${a.storyId}${a.newStory ? ' (new story)' : ''}\n`);
+      ctx.out(
+        `+ ${a.articleId}  ${a.source.padEnd(16)} ${a.title}  -> ${a.storyId}${a.newStory ? ' (new story)' : ''}\n`,
+      );
     }
-    for (const d of report.duplicates) ctx.out(`= ${d.articleId}  duplicate of stored article: ${d.input}\n`);
+    for (const d of report.duplicates)
+      ctx.out(`= ${d.articleId}  duplicate of stored article: ${d.input}\n`);
     for (const f of report.failed) ctx.err(`! ${f.input}: ${f.reason}\n`);
     ctx.out(
       `${report.added.length} new, ${report.duplicates.length} duplicate, ${report.failed.length} failed\n`,

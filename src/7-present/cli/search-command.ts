@@ -10,6 +10,7 @@ export async function runSearch(ctx: CliContext): Promise<number> {
     return 0;
   }
   if (hits.length === 0) ctx.out(`No article matches "${query}".\n`);
-  for (const h of hits) ctx.out(`${h.articleId}  ${h.storyId}  ${h.source}: ${h.title}\n    ${h.snippet}\n`);
+  for (const h of hits)
+    ctx.out(`${h.articleId}  ${h.storyId}  ${h.source}: ${h.title}\n    ${h.snippet}\n`);
   return 0;
 }

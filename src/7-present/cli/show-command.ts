@@ -28,11 +28,15 @@ export async function runShow(ctx: CliContext): Promise<number> {
   ctx.out(`  origin    ${a.meta.origin}\n  story     ${a.storyId}\n\n`);
   ctx.out(`Artifacts (${a.artifacts.length}):\n`);
   for (const x of a.artifacts) {
-    ctx.out(`  ${String(x.start).padStart(5)}-${String(x.end).padEnd(5)} ${x.kind.padEnd(14)} ${JSON.stringify(a.text.slice(x.start, x.end))}\n`);
+    ctx.out(
+      `  ${String(x.start).padStart(5)}-${String(x.end).padEnd(5)} ${x.kind.padEnd(14)} ${JSON.stringify(a.text.slice(x.start, x.end))}\n`,
+    );
   }
   ctx.out(`\nSentences (${a.sentences.length}):\n`);
   for (const s of a.sentences) {
-    ctx.out(`  ${String(s.start).padStart(5)}-${String(s.end).padEnd(5)} ${a.text.slice(s.start, s.end)}\n`);
+    ctx.out(
+      `  ${String(s.start).padStart(5)}-${String(s.end).padEnd(5)} ${a.text.slice(s.start, s.end)}\n`,
+    );
   }
   return 0;
 }

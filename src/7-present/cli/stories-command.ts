@@ -13,8 +13,11 @@ export async function runStories(ctx: CliContext): Promise<number> {
   }
   for (const s of stories) {
     ctx.out(`${s.id}  ${s.title}\n`);
-    ctx.out(`    ${dateRange(s.firstDate, s.lastDate)} · ${s.articles.length} article(s) · ${s.outlets.join(', ')}\n`);
-    for (const a of s.articles) ctx.out(`      ${a.id}  ${a.published ?? '????-??-??'}  ${a.source}: ${a.title}\n`);
+    ctx.out(
+      `    ${dateRange(s.firstDate, s.lastDate)} · ${s.articles.length} article(s) · ${s.outlets.join(', ')}\n`,
+    );
+    for (const a of s.articles)
+      ctx.out(`      ${a.id}  ${a.published ?? '????-??-??'}  ${a.source}: ${a.title}\n`);
   }
   return 0;
 }

@@ -12,20 +12,32 @@ export function comparisonMarkdown(c: Comparison): string {
   const out: string[] = [];
   const label = new Map(c.articles.map((a, i) => [a.id, `[${i + 1}] ${md(a.source)}`]));
   out.push(`# ${md(c.story.title)}`, '');
-  out.push(`Story \`${c.story.id}\` · ${dateRange(c.story.firstDate, c.story.lastDate)} · ${c.articles.length} articles`, '');
-  out.push('## Articles', '', '| # | Outlet | Title | Published | Language |', '|---|---|---|---|---|');
+  out.push(
+    `Story \`${c.story.id}\` · ${dateRange(c.story.firstDate, c.story.lastDate)} · ${c.articles.length} articles`,
+    '',
+  );
+  out.push(
+    '## Articles',
+    '',
+    '| # | Outlet | Title | Published | Language |',
+    '|---|---|---|---|---|',
+  );
   c.articles.forEach((a, i) => {
-    out.push(`| ${i + 1} | ${md(a.source)} | ${md(a.title)} | ${a.published.value ?? 'unknown'} (${a.published.certainty}) | ${a.language} |`);
+    out.push(
+      `| ${i + 1} | ${md(a.source)} | ${md(a.title)} | ${a.published.value ?? 'unknown'} (${a.published.certainty}) | ${a.language} |`,
+    );
   });
   const artifacts = c.articles.flatMap((a) => a.artifacts.map((x) => ({ a, x })));
   if (artifacts.length) {
     out.push('', '## Flagged artifacts', '');
-    for (const { a, x } of artifacts) out.push(`- ${label.get(a.id)} **${x.kind}** (${x.start}–${x.end}): ${md(x.text)}`);
+    for (const { a, x } of artifacts)
+      out.push(`- ${label.get(a.id)} **${x.kind}** (${x.start}–${x.end}): ${md(x.text)}`);
   }
   out.push('', `## Shared statements (${c.groups.length})`, '');
   for (const g of c.groups) {
     out.push(`### ${g.id} — ${g.relation} (${g.sources.map(md).join(', ')})`, '');
-    for (const m of g.members) out.push(`- ${label.get(m.articleId)} (${m.start}–${m.end}, ${m.relation}): ${md(m.text)}`);
+    for (const m of g.members)
+      out.push(`- ${label.get(m.articleId)} (${m.start}–${m.end}, ${m.relation}): ${md(m.text)}`);
     for (const p of g.pairs) {
       const changes = diffChanges(p.diff);
       if (changes.length) out.push(`- diff ${p.a + 1}↔${p.b + 1}: ${changes.map(md).join('; ')}`);

@@ -12,15 +12,20 @@ export function comparisonText(c: Comparison): string {
   for (const a of c.articles) {
     const p = a.published;
     lines.push(`${label.get(a.id)}  ${a.id}  ${a.title}`);
-    lines.push(`      published ${p.value ?? 'unknown'} (${p.certainty}) · ${a.language} · ${a.origin}`);
-    for (const x of a.artifacts) lines.push(`      artifact ${x.kind} @${x.start}-${x.end}: ${clip(x.text, 80)}`);
+    lines.push(
+      `      published ${p.value ?? 'unknown'} (${p.certainty}) · ${a.language} · ${a.origin}`,
+    );
+    for (const x of a.artifacts)
+      lines.push(`      artifact ${x.kind} @${x.start}-${x.end}: ${clip(x.text, 80)}`);
   }
   lines.push('');
   lines.push(`Shared statements (${c.groups.length})`);
   for (const g of c.groups) {
     lines.push(`  ${g.id} ${g.relation} · ${g.sources.join(', ')}`);
     for (const m of g.members) {
-      lines.push(`    ${label.get(m.articleId)} @${m.start}-${m.end} (${m.relation}): ${clip(m.text)}`);
+      lines.push(
+        `    ${label.get(m.articleId)} @${m.start}-${m.end} (${m.relation}): ${clip(m.text)}`,
+      );
     }
     for (const p of g.pairs) {
       const changes = diffChanges(p.diff);

@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assignStory } from '../../src/4-cluster/assign.js';
+import { clusterFeatures } from '../../src/4-cluster/features.js';
+import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
+import { analyseArticle } from '../../src/3-analyse/analyse.js';
+import type { Store } from '../../src/6-store/store.js';
+import { contentHash } from '../../src/pipeline/content-hash.js';
+import { storeArticle } from '../../src/pipeline/ingest.js';
+import type { AnalysedArticle } from '../../src/types.js';
+
+/** Invented articles: two about one event, one about another. */
+const HARBOUR_A = `Dockworkers walk out at Brindlemouth port
+date 2026-02-03
+source Coastline Daily
+
+Dockworkers at the port of Brindlemouth walked out on Monday after talks over night-shift pay collapsed, leaving 14 cargo ships waiting offshore.
+"We will stay out until the night rate is restored," union organiser Perrin Hale told reporters at the north gate.
+The port authority said perishable cargo would be diverted to Grayhaven.`;
+
+const HARBOUR_B = `Brindlemouth port strike strands cargo ships
+date 2026-02-03
+source Tidewater Times
+
+A walkout by Brindlemouth dockworkers over night-shift pay left 14 cargo ships stranded offshore on Monday, the port authority said.
+Union organiser Perrin Hale said workers would stay out until the night rate was restored.
+Perishable cargo is being diverted to the port of Grayhaven, officials added.`;
+
+const ORCHARD = `Quince harvest breaks record in Allowmere valley
+date 2026-02-04
+source Valley Almanac
+
+Growers in the Allowmere valley picked a record 9,000 tonnes of quince this season, the growers' cooperative announced.
+Cooperative chair Wenna Stroud credited a mild spring and new frost netting for the yield.`;
+
+export function article(text: string, origin: string): AnalysedArticle {
+  return analyseArticle(parseTextArticle(text, { origin }));
+}
+
+/** The suite every Store backend must pass. `open` returns a fresh, empty store. */
+export function storeConformance(name: string, open: () => Promise<Store>): void {
+  describe(`Store conformance: ${name}`, () => {
+    it('stores an article and returns it with all its annotations and offsets intact', async () => {
+      const store = await open();
+      try {
+        const a = article(HARBOUR_A, 'a.txt');
+        const r = await storeArticle(store, a, HARBOUR_A);
+        assert.equal(r.status, 'added');
+        const got = await store.getArticle(r.articleId);
+        assert.ok(got);
+        assert.equal(got.text, a.text);
+        assert.deepEqual(got.sentences, a.sentences);
+        assert.deepEqual(got.artifacts, a.artifacts);
+        assert.deepEqual(got.meta, a.meta);
+        assert.equal(got.storyId, r.storyId);
+        assert.equal(got.contentHash, contentHash(a.text));
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('is idempotent: the same text twice is stored once and reported as a duplicate', async () => {
+      const store = await open();
+      try {
+        const first = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        const again = await storeArticle(store, article(HARBOUR_A, 'copy-of-a.txt'), HARBOUR_A);
+        assert.equal(again.status, 'duplicate');
+        assert.equal(again.articleId, first.articleId);
+        const stories = await store.listStories();
+        assert.equal(stories.length, 1);
+        assert.equal(stories[0]!.articles.length, 1);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('puts articles about one event in one story and an unrelated one apart', async () => {
+      const store = await open();
+      try {
+        const a = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        const b = await storeArticle(store, article(HARBOUR_B, 'b.txt'), HARBOUR_B);
+        const c = await storeArticle(store, article(ORCHARD, 'c.txt'), ORCHARD);
+        assert.equal(b.storyId, a.storyId);
+        assert.notEqual(c.storyId, a.storyId);
+        const stories = await store.listStories();
+        assert.deepEqual(
+          stories.map((s) => s.articles.length),
+          [2, 1],
+        );
+        const story = await store.getStory(a.storyId);
+        assert.ok(story);
+        assert.deepEqual(story.outlets, ['Coastline Daily', 'Tidewater Times']);
+        assert.equal(story.firstDate, '2026-02-03');
+        assert.equal(story.lastDate, '2026-02-03');
+        for (const x of story.articles) {
+          assert.ok(x.id && x.source && x.title && x.origin);
+        }
+        const loaded = await store.storyArticles(a.storyId);
+        assert.deepEqual(loaded.map((x) => x.id).sort(), [a.articleId, b.articleId].sort());
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('offers candidate stories to the decision function and honours its choice', async () => {
+      const store = await open();
+      try {
+        const a = article(HARBOUR_A, 'a.txt');
+        const first = await storeArticle(store, a, HARBOUR_A);
+        const b = article(HARBOUR_B, 'b.txt');
+        const features = clusterFeatures(b);
+        let seen: string[] = [];
+        const r = await store.addArticle(
+          { article: b, contentHash: contentHash(b.text), raw: HARBOUR_B, features },
+          (candidates, stats) => {
+            seen = candidates.map((c) => c.id);
+            assert.ok(stats.docs >= 1);
+            const decision = assignStory(features, candidates, stats);
+            return { ...decision, storyId: null }; // force a new story
+          },
+        );
+        assert.deepEqual(seen, [first.storyId]);
+        assert.equal(r.status, 'added');
+        assert.ok(r.status === 'added' && r.newStory);
+        assert.notEqual(r.storyId, first.storyId);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('returns null for unknown ids', async () => {
+      const store = await open();
+      try {
+        assert.equal(await store.getArticle('a_missing'), null);
+        assert.equal(await store.getStory('s_missing'), null);
+        assert.deepEqual(await store.storyArticles('s_missing'), []);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('searches titles and text, and treats query syntax as plain words', async () => {
+      const store = await open();
+      try {
+        const a = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        await storeArticle(store, article(ORCHARD, 'c.txt'), ORCHARD);
+        const hits = await store.search('Perrin Hale');
+        assert.deepEqual(
+          hits.map((h) => h.articleId),
+          [a.articleId],
+        );
+        assert.match(hits[0]!.snippet, /Perrin/);
+        assert.deepEqual(await store.search('"unbalanced AND OR ( NEAR'), []);
+        assert.deepEqual(await store.search('   '), []);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
