@@ -45,7 +45,9 @@ export function scorePairs(units: Unit[], options = ALIGN_DEFAULTS): UnitPair[] 
       }
     }
     for (const [v, acc] of shared) {
-      if (acc.n < options.minShared) continue;
+      // Short statements ("No injuries were reported.") match only when their content is the same.
+      const sameContent = acc.n === u.keys.length && acc.n === units[v]!.keys.length;
+      if (acc.n < options.minShared && !(sameContent && acc.n >= 2)) continue;
       const ta = total[u.index]!;
       const tb = total[v]!;
       const dice = (2 * acc.w) / (ta + tb);
