@@ -7,6 +7,8 @@ import {
   type GroupPair,
   type StatementGroup,
 } from './comparison.js';
+import { findConflicts } from './conflicts.js';
+import { coverageMatrix, omissions } from './coverage.js';
 import { diffSpans } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
 import { storyUnits, type Unit } from './units.js';
@@ -46,6 +48,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
         firstPosition(x) - firstPosition(y),
     )
     .map((g, i) => ({ ...g, id: `g${i + 1}` }));
+  const ids = articles.map((a) => a.id);
   const unique = articles.map((a, ai) => ({
     articleId: a.id,
     source: a.meta.source,
@@ -72,6 +75,9 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     })),
     groups,
     unique,
+    coverage: coverageMatrix(ids, groups),
+    conflicts: findConflicts(groups),
+    omissions: omissions(ids, groups),
     stats: {
       articles: articles.length,
       units: units.length,

@@ -1,4 +1,6 @@
 import type { Artifact, PublishedDate, Span } from '../types.js';
+import type { Conflict } from './conflicts.js';
+import type { CoverageMatrix } from './coverage.js';
 import type { DiffOp } from './diff.js';
 import type { Relation } from './relation.js';
 
@@ -54,6 +56,12 @@ export interface Comparison {
   groups: StatementGroup[];
   /** Per article: the statements no other article carries. */
   unique: Array<{ articleId: string; source: string; passages: Passage[] }>;
+  /** Statement groups × articles. */
+  coverage: CoverageMatrix;
+  /** Numbers and dates that differ inside aligned statements. */
+  conflicts: Conflict[];
+  /** Per article: groups most other articles carry and it does not. */
+  omissions: Array<{ articleId: string; groupIds: string[] }>;
   stats: {
     articles: number;
     units: number;

@@ -102,4 +102,28 @@ describe('demo corpus: the Kestrel Bridge story', () => {
       'Ostrand Courier:caption',
     ]);
   });
+
+  it('flags the 420 vs 240 evacuation figures as a number conflict with both sources and offsets', () => {
+    const numberConflicts = c.conflicts.filter((k) => k.kind === 'number');
+    assert.equal(numberConflicts.length, 1);
+    const k = numberConflicts[0]!;
+    const values = [k.a, k.b].map((s) => `${s.source}: ${s.value}`).sort();
+    assert.deepEqual(values, ['Northline Post: Around 420', 'Ostrand Courier: Some 240']);
+  });
+
+  it('builds a coverage matrix with one row per group and one column per article', () => {
+    assert.equal(c.coverage.rows.length, c.groups.length);
+    assert.deepEqual(
+      c.coverage.articles,
+      c.articles.map((a) => a.id),
+    );
+    const ledger = c.articles.findIndex((a) => a.source === 'The Velmora Ledger');
+    const wire = c.articles.findIndex((a) => a.source === 'Harbour Wire');
+    const verbatimPairs = c.coverage.rows.filter(
+      (r) => r.cells[ledger] === 'verbatim' && r.cells[wire] === 'verbatim',
+    );
+    assert.ok(verbatimPairs.length >= 8);
+    for (const row of c.coverage.rows)
+      assert.ok(row.cells.filter((x) => x !== 'absent').length >= 2);
+  });
 });

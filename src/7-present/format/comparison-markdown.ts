@@ -44,6 +44,29 @@ export function comparisonMarkdown(c: Comparison): string {
     }
     out.push('');
   }
+  out.push('## Coverage', '');
+  out.push(`| statement | ${c.coverage.articles.map((id) => label.get(id)).join(' | ')} |`);
+  out.push(`|---|${c.coverage.articles.map(() => '---').join('|')}|`);
+  for (const row of c.coverage.rows) out.push(`| ${row.groupId} | ${row.cells.join(' | ')} |`);
+  out.push('');
+  if (c.conflicts.length) {
+    out.push('## Conflicts', '');
+    for (const k of c.conflicts) {
+      out.push(
+        `- ${k.groupId} (${k.kind}): ${label.get(k.a.articleId)} "${md(k.a.value)}" vs ${label.get(k.b.articleId)} "${md(k.b.value)}"`,
+      );
+    }
+    out.push('');
+  }
+  const omitted = c.omissions.filter((o) => o.groupIds.length);
+  if (omitted.length) {
+    out.push('## Left out', '');
+    for (const o of omitted)
+      out.push(
+        `- ${label.get(o.articleId)} lacks ${o.groupIds.join(', ')}, which most other articles carry`,
+      );
+    out.push('');
+  }
   for (const u of c.unique) {
     out.push(`## Only in ${label.get(u.articleId)} (${u.passages.length})`, '');
     for (const p of u.passages) out.push(`- (${p.start}–${p.end}) ${md(p.text)}`);

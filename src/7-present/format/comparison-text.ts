@@ -2,6 +2,8 @@ import type { Comparison } from '../../5-compare/comparison.js';
 import { diffChanges } from './diff-summary.js';
 import { clip, dateRange } from './text.js';
 
+export const COVERAGE_MARK = { verbatim: '=', paraphrase: '~', partial: '<', absent: '·' } as const;
+
 /** The comparison for a terminal: readable top to bottom, offsets kept for checking. */
 export function comparisonText(c: Comparison): string {
   const lines: string[] = [];
@@ -31,6 +33,29 @@ export function comparisonText(c: Comparison): string {
       const changes = diffChanges(p.diff);
       if (changes.length) lines.push(`    diff ${p.a + 1}↔${p.b + 1}: ${changes.join('; ')}`);
     }
+  }
+  lines.push('');
+  lines.push(`Coverage (statements × articles; = verbatim, ~ paraphrase, < partial, · absent)`);
+  lines.push(`        ${c.coverage.articles.map((_, i) => String(i + 1).padStart(2)).join('')}`);
+  for (const row of c.coverage.rows) {
+    lines.push(
+      `  ${row.groupId.padEnd(6)}${row.cells.map((x) => ' ' + COVERAGE_MARK[x]).join('')}`,
+    );
+  }
+  if (c.conflicts.length) {
+    lines.push('');
+    lines.push(`Conflicts (${c.conflicts.length})`);
+    for (const k of c.conflicts) {
+      lines.push(
+        `  ${k.groupId} ${k.kind}: ${label.get(k.a.articleId)} "${k.a.value}" @${k.a.start}-${k.a.end} vs ${label.get(k.b.articleId)} "${k.b.value}" @${k.b.start}-${k.b.end}`,
+      );
+    }
+  }
+  const omitted = c.omissions.filter((o) => o.groupIds.length);
+  if (omitted.length) {
+    lines.push('');
+    lines.push('Left out (carried by most other articles)');
+    for (const o of omitted) lines.push(`  ${label.get(o.articleId)}: ${o.groupIds.join(', ')}`);
   }
   for (const u of c.unique) {
     lines.push('');
