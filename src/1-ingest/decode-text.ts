@@ -46,17 +46,21 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 function firstBadUtf8(bytes: Uint8Array): number {
   // Binary search on the longest prefix that decodes; cheap and only on the error path.
-  const dec = new TextDecoder('utf-8', { fatal: true });
   let lo = 0;
   let hi = bytes.length;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     try {
-      dec.decode(bytes.subarray(0, mid), { stream: true });
+      // A fresh decoder each time: a streaming one carries bytes over between calls.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
       lo = mid;
     } catch {
       hi = mid - 1;
     }
   }
-  return lo;
+  if (lo < bytes.length) return lo;
+  // The whole buffer decodes in streaming mode: it ends inside a character; report where that starts.
+  let i = bytes.length - 1;
+  while (i > 0 && (bytes[i]! & 0xc0) === 0x80) i--;
+  return i;
 }

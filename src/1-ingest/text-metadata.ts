@@ -26,7 +26,19 @@ const HEADER_KEYS: Record<string, string> = {
 };
 
 const HEADER_LINE =
-  /^[ \t]*(title|headline|date|published|source|outlet|url|author|byline|language|lang)[ \t]*[:=]?[ \t]+(\S.*)$/i;
+  /^[ \t]*(title|headline|date|published|source|outlet|url|author|byline|language|lang)[ \t]*([:=]?)[ \t]+(\S.*)$/i;
+
+/**
+ * Without a colon ("date 2025-11-13", "source Harbour Wire") a header value
+ * must look like one, so a headline such as "Author Mira Tesk wins …" stays a headline.
+ */
+function plainHeaderValue(key: string, value: string): boolean {
+  if (key === 'date') return ISO_DATE.test(value);
+  if (key === 'source') return value.split(/\s+/).length <= 5 && !/[.!?]$/.test(value);
+  if (key === 'url') return /^https?:\/\/\S+$/.test(value);
+  if (key === 'language') return /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/.test(value);
+  return false;
+}
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -49,9 +61,9 @@ export function parseTextArticle(raw: string, ctx: TextContext): ParsedArticle {
       continue;
     }
     const header = HEADER_LINE.exec(line);
-    if (header) {
-      const key = HEADER_KEYS[header[1]!.toLowerCase()]!;
-      const value = header[2]!;
+    const key = header ? HEADER_KEYS[header[1]!.toLowerCase()]! : '';
+    const value = header?.[3] ?? '';
+    if (header && (header[2] || plainHeaderValue(key, value))) {
       if (key === 'date') {
         const iso = ISO_DATE.exec(value);
         if (iso && validIsoDate(iso[1]!)) {
@@ -66,6 +78,11 @@ export function parseTextArticle(raw: string, ctx: TextContext): ParsedArticle {
           bodyStart = next;
           continue;
         }
+        // A date header we cannot read is kept as evidence, not mistaken for a headline.
+        headers.unreadableDate = value.trim();
+        offset = next;
+        bodyStart = next;
+        continue;
       } else {
         headers[key] = value.trim();
         offset = next;
@@ -73,7 +90,8 @@ export function parseTextArticle(raw: string, ctx: TextContext): ParsedArticle {
         continue;
       }
     }
-    if (headline === null && !headers.title && looksLikeHeadline(line, lines[i + 1])) {
+    const moreText = lines.slice(i + 1).some((l) => l.trim() !== '');
+    if (headline === null && !headers.title && moreText && looksLikeHeadline(line, lines[i + 1])) {
       headline = line.trim();
       offset = next;
       bodyStart = next;
@@ -83,7 +101,7 @@ export function parseTextArticle(raw: string, ctx: TextContext): ParsedArticle {
   }
   // Body: skip leading blank lines so the text starts with content.
   let text = raw.slice(bodyStart);
-  text = text.replace(/^\s*\n/, '').replace(/\s+$/, '');
+  text = text.replace(/^\s+/, '').replace(/\s+$/, '');
   const dateline = matchDateline(text);
   const title = headers.title ?? headline ?? leadTitle(text, dateline);
   return {

@@ -6,8 +6,8 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['Greek', /\p{Script=Greek}/u],
   ['Arabic', /\p{Script=Arabic}/u],
   ['Hebrew', /\p{Script=Hebrew}/u],
-  ['Han', /\p{Script=Han}/u],
-  ['Kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  // Japanese mixes kanji and kana in every sentence: one script for this purpose.
+  ['Han', /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u],
   ['Hangul', /\p{Script=Hangul}/u],
   ['Devanagari', /\p{Script=Devanagari}/u],
 ];

@@ -1,5 +1,5 @@
 import type { Artifact, Sentence, Span } from '../types.js';
-import { ABBREVIATIONS } from './abbreviations.js';
+import { ABBREVIATIONS, CAPITALISED_ABBREVIATIONS, NUMBER_ABBREVIATIONS } from './abbreviations.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -82,8 +82,11 @@ function shouldJoin(prev: string, next: string): boolean {
   if (/^["'”’»]+\s*$/.test(n)) return true;
   const lastWord = /(\S+)\.$/.exec(p)?.[1];
   if (!lastWord) return false;
-  const w = lastWord.replace(/^[("'“‘«]+/, '').toLowerCase();
+  const word = lastWord.replace(/^[("'“‘«]+/, '');
+  const w = word.toLowerCase();
   if (ABBREVIATIONS.has(w)) return true;
+  if (CAPITALISED_ABBREVIATIONS.has(w) && /^\p{Lu}/u.test(word)) return true;
+  if (NUMBER_ABBREVIATIONS.has(w)) return /^\d/.test(n);
   // Single initials: "J. K. Rowling".
   if (/^\p{Lu}$/u.test(lastWord)) return true;
   return false;

@@ -31,7 +31,7 @@ export function spellingKey(word: string): string {
     .replace(/(.{3,})our(s)?$/, '$1or$2')
     .replace(/(.{3,})([^aeiou])re$/, '$1$2er')
     .replace(/ey$/, 'ei')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/ll(ed|ing|er|ers)$/, 'l$1');
 }
 
 /**
@@ -42,8 +42,9 @@ export function spellingKey(word: string): string {
 export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffOp[] {
   const wa = diffWords(textA, a.start, a.end);
   const wb = diffWords(textB, b.start, b.end);
-  const ka = wa.map((w) => w.word.toLowerCase());
-  const kb = wb.map((w) => w.word.toLowerCase());
+  const plain = (w: DiffWord) => w.word.toLowerCase().replace(/’/g, "'");
+  const ka = wa.map(plain);
+  const kb = wb.map(plain);
   const sa = wa.map((w) => spellingKey(w.word));
   const sb = wb.map((w) => spellingKey(w.word));
   const n = wa.length;

@@ -142,21 +142,15 @@ test('an unknown language code falls back to a working segmenter', () => {
   ]);
 });
 
-test(
-  'a sentence-final common word that is also an abbreviation ends the sentence',
-  {
-    todo: 'shouldJoin lower-cases the last word before the ABBREVIATIONS lookup, so ordinary words in the list ("no", "sun", "art", ...) glue the next sentence on',
-  },
-  () => {
-    const a = 'The council voted no. Talks ended on Friday.';
-    assert.deepEqual(texts(a, splitSentences(a)), [
-      'The council voted no.',
-      'Talks ended on Friday.',
-    ]);
-    const b = 'The crew rested in the sun. Then the ferry left.';
-    assert.deepEqual(texts(b, splitSentences(b)), [
-      'The crew rested in the sun.',
-      'Then the ferry left.',
-    ]);
-  },
-);
+test('a sentence-final common word that is also an abbreviation ends the sentence', {}, () => {
+  const a = 'The council voted no. Talks ended on Friday.';
+  assert.deepEqual(texts(a, splitSentences(a)), [
+    'The council voted no.',
+    'Talks ended on Friday.',
+  ]);
+  const b = 'The crew rested in the sun. Then the ferry left.';
+  assert.deepEqual(texts(b, splitSentences(b)), [
+    'The crew rested in the sun.',
+    'Then the ferry left.',
+  ]);
+});

@@ -121,7 +121,8 @@ test('span invariants: the inputs yield sentences where they should', () => {
   assert.equal(counts['bare CR'], 3);
   assert.equal(counts['very long line'], 3000);
   assert.equal(counts['very long sentence'], 1);
-  assert.equal(counts['artifacts everywhere'], 1);
+  // "The ferry left." and "The crew waved."; the Russian leftover is flagged apart.
+  assert.equal(counts['artifacts everywhere'], 2);
   assert.equal(counts['CJK'], 5);
   assert.equal(counts['Hangul'], 2);
 });

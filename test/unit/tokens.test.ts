@@ -7,8 +7,8 @@ test('tokenize: words with offsets, lower-cased, apostrophes unified', () => {
   assert.deepEqual(tokenize(text), [
     { start: 0, end: 3, word: 'ona', term: 'ona', capital: true },
     { start: 4, end: 10, word: "falk's", term: 'falk', capital: true },
-    { start: 11, end: 21, word: 'ferry-line', term: 'feri-line', capital: false },
-    { start: 22, end: 29, word: 'carried', term: 'cari', capital: false },
+    { start: 11, end: 21, word: 'ferry-line', term: 'ferri-line', capital: false },
+    { start: 22, end: 29, word: 'carried', term: 'carri', capital: false },
     { start: 30, end: 34, word: 'cars', term: 'car', capital: false },
     { start: 35, end: 37, word: 'in', term: '', capital: false },
     { start: 38, end: 42, word: '2031', term: '2031', capital: false },
@@ -82,40 +82,22 @@ test('termOf: a Cyrillic word is cached separately from a Latin one', () => {
   assert.equal(termOf('paroms', 'ru'), 'parom');
 });
 
-test(
-  'termOf: inflections of a word with a doubled consonant share a term',
-  {
-    todo: 'foldSpelling collapses doubled consonants before stemming: "stopped" -> "stope" (not "stop"), "planned" -> "plane", "sitting" -> "site"',
-  },
-  () => {
-    assert.equal(termOf('stopped'), termOf('stops'));
-    assert.equal(termOf('planned'), termOf('plans'));
-    assert.notEqual(termOf('planned'), termOf('plane'));
-    assert.notEqual(termOf('sitting'), termOf('site'));
-  },
-);
+test('termOf: inflections of a word with a doubled consonant share a term', {}, () => {
+  assert.equal(termOf('stopped'), termOf('stops'));
+  assert.equal(termOf('planned'), termOf('plans'));
+  assert.notEqual(termOf('planned'), termOf('plane'));
+  assert.notEqual(termOf('sitting'), termOf('site'));
+});
 
-test(
-  'termOf: "U.S." is a content word, not the pronoun "us"',
-  {
-    todo: 'termOf strips the periods of "u.s" to "us", which is a stop word, so the country drops out of matching',
-  },
-  () => {
-    assert.notEqual(termOf('u.s'), '');
-    const [us] = tokenize('U.S.');
-    assert.notEqual(us?.term, '');
-  },
-);
+test('termOf: "U.S." is a content word, not the pronoun "us"', {}, () => {
+  assert.notEqual(termOf('u.s'), '');
+  const [us] = tokenize('U.S.');
+  assert.notEqual(us?.term, '');
+});
 
-test(
-  'tokenize: a number with a thousands separator is one token',
-  {
-    todo: 'the WORD regex does not join digits across ",", so "1,200" becomes "1" and "200" and never meets "1200" (termOf strips commas but never sees them)',
-  },
-  () => {
-    assert.deepEqual(
-      tokenize('1,200 cars').map((t) => t.term),
-      ['1200', 'car'],
-    );
-  },
-);
+test('tokenize: a number with a thousands separator is one token', {}, () => {
+  assert.deepEqual(
+    tokenize('1,200 cars').map((t) => t.term),
+    ['1200', 'car'],
+  );
+});
