@@ -65,7 +65,7 @@ export function termOf(word: string, lang = 'en'): string {
 }
 
 /** British/American and transliteration variants map to one spelling. */
-function foldSpelling(w: string): string {
+export function foldSpelling(w: string): string {
   return (
     w
       .replace(/([^aeiou])is(e|es|ed|ing|ation|ations)$/, '$1iz$2')

@@ -1,3 +1,4 @@
+import { foldSpelling } from '../3-analyse/tokens.js';
 import type { Span } from '../types.js';
 
 export interface DiffWord extends Span {
@@ -24,14 +25,7 @@ export function diffWords(text: string, start: number, end: number): DiffWord[] 
 
 /** Spelling-insensitive form: canceled/cancelled, Sergey/Sergei, organise/organize compare equal. */
 export function spellingKey(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/’/g, "'")
-    .replace(/([^aeiou])is(e|es|ed|ing|ation)$/, '$1iz$2')
-    .replace(/(.{3,})our(s)?$/, '$1or$2')
-    .replace(/(.{3,})([^aeiou])re$/, '$1$2er')
-    .replace(/ey$/, 'ei')
-    .replace(/ll(ed|ing|er|ers)$/, 'l$1');
+  return foldSpelling(word.toLowerCase().replace(/’/g, "'"));
 }
 
 /**
