@@ -125,7 +125,9 @@ function looksLikeHeadline(line: string, nextLine: string | undefined): boolean 
   const endsLikeSentence = /[.!?]["'”»)]?$/.test(t);
   // A long sentence followed directly by more text is a paragraph.
   if (endsLikeSentence && t.split(/\s+/).length > 14) return false;
-  return !endsLikeSentence || nextLine === undefined || nextLine.trim() === '';
+  // A header line right below ("date …") closes the headline block like a blank line does.
+  const nextIsHeader = nextLine !== undefined && HEADER_LINE.test(nextLine);
+  return !endsLikeSentence || nextLine === undefined || nextLine.trim() === '' || nextIsHeader;
 }
 
 function leadTitle(text: string, dateline: Dateline | null): string {

@@ -191,3 +191,15 @@ test('the body starts with content when it continues on the date line', {}, () =
   });
   assert.equal(text, 'VELMORA, April 2 - The ferry strike ended.');
 });
+
+test('a headline ending in "?" directly followed by header lines is still the headline', () => {
+  const parsed = parseTextArticle(
+    'Who runs the Brindle ferry?\ndate 2031-05-02\nsource Orrin Gazette\n\nThe ferry board met on Friday.',
+    {
+      origin: '/news/a.txt',
+    },
+  );
+  assert.equal(parsed.meta.title, 'Who runs the Brindle ferry?');
+  assert.equal(parsed.meta.published.value, '2031-05-02');
+  assert.equal(parsed.text, 'The ferry board met on Friday.');
+});
