@@ -27,6 +27,8 @@ const TITLE_RANK = { header: 3, headline: 3, lead: 1, none: 0 } as const;
 /** The embedded store: one SQLite file, no setup. */
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** Prepared statements by SQL text: preparing once keeps ingest's hot path cheap. */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -42,16 +44,18 @@ export class SqliteStore implements Store {
       'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
     );
     const done = new Set(
-      this.db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[],
+      this.sql('SELECT version FROM schema_migrations').pluck().all() as number[],
     );
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       this.db.transaction(() => {
         this.db.exec(m.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
-          .run(m.version, m.name, new Date().toISOString());
+        this.sql('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
       })();
       applied.push(m.version);
     }
@@ -66,9 +70,9 @@ export class SqliteStore implements Store {
 
   private addInTransaction(input: NewArticle, decide: Decide): AddResult {
     const { article, contentHash, features } = input;
-    const existing = this.db
-      .prepare('SELECT id, story_id FROM articles WHERE content_hash = ?')
-      .get(contentHash) as Row | undefined;
+    const existing = this.sql('SELECT id, story_id FROM articles WHERE content_hash = ?').get(
+      contentHash,
+    ) as Row | undefined;
     if (existing) {
       const storyId = this.resolveStory(existing.story_id as string);
       return { status: 'duplicate', articleId: existing.id as string, storyId };
@@ -83,93 +87,84 @@ export class SqliteStore implements Store {
     const published = article.meta.published.value;
     const now = new Date().toISOString();
     if (newStory) {
-      this.db
-        .prepare(
-          'INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
-        )
-        .run(
-          storyId,
-          article.meta.title,
-          TITLE_RANK[article.meta.titleSource],
-          published,
-          published,
-          now,
-        );
-    }
-    const info = this.db
-      .prepare(
-        `INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        articleId,
-        contentHash,
+      this.sql(
+        'INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
+      ).run(
         storyId,
-        article.meta.source,
         article.meta.title,
+        TITLE_RANK[article.meta.titleSource],
         published,
-        article.meta.origin,
-        article.language.code,
-        article.text,
-        input.raw,
-        JSON.stringify(article.meta),
-        JSON.stringify({
-          language: article.language,
-          artifacts: article.artifacts,
-          sentences: article.sentences,
-        }),
+        published,
         now,
       );
-    this.db
-      .prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)')
-      .run(info.lastInsertRowid, article.meta.title, article.text);
+    }
+    const info = this.sql(
+      `INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      articleId,
+      contentHash,
+      storyId,
+      article.meta.source,
+      article.meta.title,
+      published,
+      article.meta.origin,
+      article.language.code,
+      article.text,
+      input.raw,
+      JSON.stringify(article.meta),
+      JSON.stringify({
+        language: article.language,
+        artifacts: article.artifacts,
+        sentences: article.sentences,
+      }),
+      now,
+    );
+    this.sql('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
+      info.lastInsertRowid,
+      article.meta.title,
+      article.text,
+    );
     this.updateStory(storyId, article);
-    const addTerm = this.db.prepare(
+    const addTerm = this.sql(
       'INSERT INTO story_terms (story_id, term, weight) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET weight = weight + excluded.weight',
     );
     for (const [term, w] of centroidContribution(features, stats)) addTerm.run(storyId, term, w);
-    const post = this.db.prepare(
+    const post = this.sql(
       'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
     );
     for (const term of keys) post.run(term, storyId);
-    const df = this.db.prepare(
+    const df = this.sql(
       'INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT DO UPDATE SET df = df + 1',
     );
     for (const term of features.terms.keys()) df.run(term);
-    this.db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
-    const band = this.db.prepare(
-      'INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)',
-    );
+    this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
+    const band = this.sql('INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)');
     for (const b of features.bands) band.run(b, articleId);
     return { status: 'added', articleId, storyId, newStory, score: decision.score };
   }
 
   private updateStory(storyId: string, article: AnalysedArticle) {
     const published = article.meta.published.value;
-    this.db
-      .prepare(
-        `UPDATE stories SET article_count = article_count + 1,
+    this.sql(
+      `UPDATE stories SET article_count = article_count + 1,
            first_date = CASE WHEN @published IS NULL THEN first_date WHEN first_date IS NULL OR @published < first_date THEN @published ELSE first_date END,
            last_date = CASE WHEN @published IS NULL THEN last_date WHEN last_date IS NULL OR @published > last_date THEN @published ELSE last_date END,
            title = CASE WHEN @rank > title_rank THEN @title ELSE title END,
            title_rank = MAX(title_rank, @rank)
          WHERE id = @id`,
-      )
-      .run({
-        published,
-        rank: TITLE_RANK[article.meta.titleSource],
-        title: article.meta.title,
-        id: storyId,
-      });
+    ).run({
+      published,
+      rank: TITLE_RANK[article.meta.titleSource],
+      title: article.meta.title,
+      id: storyId,
+    });
   }
 
   private docFreq(terms: string[]): DocFreq {
-    const docs = this.db
-      .prepare("SELECT value FROM counters WHERE name = 'docs'")
-      .pluck()
-      .get() as number;
+    const docs = this.sql("SELECT value FROM counters WHERE name = 'docs'").pluck().get() as number;
     const df = new Map<string, number>();
-    const get = this.db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+    const get = this.sql('SELECT df FROM term_df WHERE term = ?').pluck();
     for (const t of terms) {
       const n = get.get(t) as number | undefined;
       if (n) df.set(t, n);
@@ -182,27 +177,24 @@ export class SqliteStore implements Store {
     const hits = new Map<string, number>();
     const nearDup = new Set<string>();
     if (keys.length) {
-      const rows = this.db
-        .prepare(
-          `SELECT story_id, COUNT(*) AS n FROM term_postings WHERE term IN (${keys.map(() => '?').join(',')})
+      const rows = this.sql(
+        `SELECT story_id, COUNT(*) AS n FROM term_postings WHERE term IN (${keys.map(() => '?').join(',')})
            GROUP BY story_id ORDER BY n DESC, story_id LIMIT ${MAX_CANDIDATES}`,
-        )
-        .all(...keys) as Row[];
+      ).all(...keys) as Row[];
       for (const r of rows) if ((r.n as number) >= 2) hits.set(r.story_id as string, r.n as number);
     }
     if (bands.length) {
-      const rows = this.db
-        .prepare(
-          `SELECT DISTINCT a.story_id FROM minhash_bands b JOIN articles a ON a.id = b.article_id
+      const rows = this.sql(
+        `SELECT DISTINCT a.story_id FROM minhash_bands b JOIN articles a ON a.id = b.article_id
            WHERE b.band IN (${bands.map(() => '?').join(',')})`,
-        )
+      )
         .pluck()
         .all(...bands) as string[];
       for (const s of rows) nearDup.add(this.resolveStory(s));
     }
     const ids = new Set([...hits.keys(), ...nearDup]);
-    const story = this.db.prepare('SELECT * FROM stories WHERE id = ?');
-    const terms = this.db.prepare('SELECT term, weight FROM story_terms WHERE story_id = ?');
+    const story = this.sql('SELECT * FROM stories WHERE id = ?');
+    const terms = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?');
     const out: CandidateStory[] = [];
     for (const id of ids) {
       const s = story.get(id) as Row;
@@ -223,10 +215,8 @@ export class SqliteStore implements Store {
   private resolveStory(id: string): string {
     let current = id;
     for (let i = 0; i < 20; i++) {
-      const next = this.db
-        .prepare('SELECT merged_into FROM stories WHERE id = ?')
-        .pluck()
-        .get(current) as string | null | undefined;
+      const next = this.sql('SELECT merged_into FROM stories WHERE id = ?').pluck().get(current) as
+        string | null | undefined;
       if (!next) return current;
       current = next;
     }
@@ -234,31 +224,27 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
-    const row = this.db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
     return row ? toArticle(row) : null;
   }
 
   async listStories(): Promise<StorySummary[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT * FROM stories WHERE merged_into IS NULL ORDER BY article_count DESC, last_date DESC, id',
-      )
-      .all() as Row[];
+    const rows = this.sql(
+      'SELECT * FROM stories WHERE merged_into IS NULL ORDER BY article_count DESC, last_date DESC, id',
+    ).all() as Row[];
     return rows.map((r) => this.summary(r));
   }
 
   async getStory(id: string): Promise<StorySummary | null> {
-    const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(this.resolveStory(id)) as
+    const row = this.sql('SELECT * FROM stories WHERE id = ?').get(this.resolveStory(id)) as
       Row | undefined;
     return row ? this.summary(row) : null;
   }
 
   private summary(row: Row): StorySummary {
-    const articles = this.db
-      .prepare(
-        'SELECT id, source, title, published, origin FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
-      )
-      .all(row.id) as Array<StorySummary['articles'][number]>;
+    const articles = this.sql(
+      'SELECT id, source, title, published, origin FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
+    ).all(row.id) as Array<StorySummary['articles'][number]>;
     return {
       id: row.id as string,
       title: row.title as string,
@@ -270,24 +256,20 @@ export class SqliteStore implements Store {
   }
 
   async storyArticles(storyId: string): Promise<StoredArticle[]> {
-    const rows = this.db
-      .prepare(
-        'SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
-      )
-      .all(this.resolveStory(storyId)) as Row[];
+    const rows = this.sql(
+      'SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
+    ).all(this.resolveStory(storyId)) as Row[];
     return rows.map(toArticle);
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
     const match = ftsQuery(query);
     if (!match) return [];
-    const rows = this.db
-      .prepare(
-        `SELECT a.id, a.story_id, a.title, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip
+    const rows = this.sql(
+      `SELECT a.id, a.story_id, a.title, a.source, snippet(articles_fts, 1, '[', ']', '…', 12) AS snip
          FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
          WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(match, limit) as Row[];
+    ).all(match, limit) as Row[];
     return rows.map((r) => ({
       articleId: r.id as string,
       storyId: this.resolveStory(r.story_id as string),
@@ -295,6 +277,15 @@ export class SqliteStore implements Store {
       source: r.source as string,
       snippet: r.snip as string,
     }));
+  }
+
+  private sql(query: string): Database.Statement {
+    let stmt = this.statements.get(query);
+    if (!stmt) {
+      stmt = this.db.prepare(query);
+      this.statements.set(query, stmt);
+    }
+    return stmt;
   }
 
   async close(): Promise<void> {
