@@ -90,3 +90,69 @@ export interface StorySummary {
     origin: string;
   }>;
 }
+
+// ---------------------------------------------------------------------------
+// Analysis: entities, quotes, time expressions. Every span indexes `text`.
+// ---------------------------------------------------------------------------
+
+export type EntityType = 'person' | 'org' | 'place' | 'event' | 'misc';
+
+/** One place in the text that names or refers to an entity. */
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  /** The article-local entity this mention resolves to (see `Entity.id`). */
+  entityId: string;
+  /** name: a proper name; role: "the minister"; pronoun: "he". */
+  kind: 'name' | 'role' | 'pronoun';
+  confidence: number;
+}
+
+/** An entity as resolved within one article: all its name forms and roles. */
+export interface Entity {
+  /** Article-local id, e.g. "e3"; cross-article resolution happens in compare. */
+  id: string;
+  type: EntityType;
+  /** The fullest proper name seen, e.g. "Sergei Lavrov". */
+  name: string;
+  /** Every distinct surface form (names and roles), e.g. ["Lavrov", "the minister"]. */
+  aliases: string[];
+  /** Titles and roles, e.g. ["Russian Foreign Minister"]. */
+  roles: string[];
+  mentionCount: number;
+}
+
+export type QuoteKind = 'direct' | 'indirect' | 'mixed';
+
+/** Who said what: Source (speaker), Cue (verb/phrase) and Content, as in PolNeAR. */
+export interface Quote {
+  kind: QuoteKind;
+  /** The span naming the speaker in this sentence ("Lavrov", "he", "the minister"); null when unstated. */
+  source: (Span & { text: string }) | null;
+  /** The resolved speaker: an `Entity.id` of the same article, or null. */
+  speakerId: string | null;
+  /** The speaker's display name after resolution ("Sergei Lavrov"), or null. */
+  speaker: string | null;
+  cue: (Span & { text: string }) | null;
+  /** The reported content; for direct quotes, inside the quotation marks. */
+  content: Span;
+  confidence: number;
+}
+
+export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** A time expression normalised to a TimeML value. */
+export interface TimeExpression extends Span {
+  text: string;
+  type: TimeType;
+  /** TimeML value: "2025-11-13", "2025-09", "2024-06", "2025-W46", "P1W", "PRESENT_REF", "XXXX-09" when unresolvable. */
+  value: string;
+  granularity: 'time' | 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century' | 'duration' | 'set' | 'ref';
+  /** True when the value was computed from the publication date or another anchor rather than stated. */
+  relative: boolean;
+  /** For event-anchored phrases ("a week before the Anchorage summit"): the event and the offset from it. */
+  anchor?: { event: string; offset: string | null; direction: 'before' | 'after' | 'at' };
+  /** False when the value could not be resolved (kept relative). */
+  resolved: boolean;
+  confidence: number;
+}
