@@ -147,7 +147,19 @@ export interface TimeExpression extends Span {
   type: TimeType;
   /** TimeML value: "2025-11-13", "2025-09", "2024-06", "2025-W46", "P1W", "PRESENT_REF", "XXXX-09" when unresolvable. */
   value: string;
-  granularity: 'time' | 'day' | 'week' | 'month' | 'quarter' | 'season' | 'year' | 'decade' | 'century' | 'duration' | 'set' | 'ref';
+  granularity:
+    | 'time'
+    | 'day'
+    | 'week'
+    | 'month'
+    | 'quarter'
+    | 'season'
+    | 'year'
+    | 'decade'
+    | 'century'
+    | 'duration'
+    | 'set'
+    | 'ref';
   /** True when the value was computed from the publication date or another anchor rather than stated. */
   relative: boolean;
   /** For event-anchored phrases ("a week before the Anchorage summit"): the event and the offset from it. */

@@ -78,6 +78,11 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     coverage: coverageMatrix(ids, groups),
     conflicts: findConflicts(groups),
     omissions: omissions(ids, groups),
+    entities: [],
+    quotes: [],
+    quoteFidelity: [],
+    timeline: [],
+    provenance: [],
     stats: {
       articles: articles.length,
       units: units.length,

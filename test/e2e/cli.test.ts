@@ -54,7 +54,7 @@ describe('parallax CLI', () => {
     for (const s of show.article.sentences)
       assert.equal(show.article.text.slice(s.start, s.end), s.text);
     const cmp = run(['compare', stories.stories[0].id, '--db', db, '--json']);
-    assert.equal(JSON.parse(cmp.out).schemaVersion, 1);
+    assert.equal(JSON.parse(cmp.out).schemaVersion, 2);
     const md = run(['compare', stories.stories[0].id, '--db', db, '--format', 'md']);
     assert.match(md.out, /^# Lavrov told what happened/);
     const text = run(['compare', stories.stories[0].id, '--db', db]);
