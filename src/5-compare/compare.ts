@@ -11,6 +11,8 @@ import { findConflicts } from './conflicts.js';
 import { coverageMatrix, omissions } from './coverage.js';
 import { diffSpans } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
+import { provenance } from './provenance.js';
+import { translationSignals } from './translation-signals.js';
 import { storyUnits, type Unit } from './units.js';
 
 export interface StoryInfo {
@@ -61,10 +63,11 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
         text: a.text.slice(u.start, u.end),
       })),
   }));
+  const signals = articles.map(translationSignals);
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     story,
-    articles: articles.map((a) => ({
+    articles: articles.map((a, i) => ({
       id: a.id,
       source: a.meta.source,
       title: a.meta.title,
@@ -72,6 +75,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
       language: a.language.code,
       origin: a.meta.origin,
       artifacts: a.artifacts.map((x) => ({ ...x, text: a.text.slice(x.start, x.end) })),
+      translation: signals[i]!,
     })),
     groups,
     unique,
@@ -82,7 +86,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     quotes: [],
     quoteFidelity: [],
     timeline: [],
-    provenance: [],
+    provenance: provenance(articles, units, groups, signals),
     stats: {
       articles: articles.length,
       units: units.length,

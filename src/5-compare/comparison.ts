@@ -10,6 +10,7 @@ import type { Conflict } from './conflicts.js';
 import type { CoverageMatrix } from './coverage.js';
 import type { DiffOp } from './diff.js';
 import type { Relation } from './relation.js';
+import type { TranslationSignals } from './translation-signals.js';
 
 /** Version of the comparison JSON (docs/comparison.md). Bump on any breaking change. */
 export const COMPARISON_SCHEMA_VERSION = 2;
@@ -28,6 +29,8 @@ export interface ComparedArticle {
   language: string;
   origin: string;
   artifacts: Array<Artifact & { text: string }>;
+  /** Signs that the article is a machine translation (untranslated leftovers, pronoun errors). */
+  translation: TranslationSignals;
 }
 
 export interface GroupMember extends Passage {

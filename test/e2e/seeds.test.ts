@@ -155,4 +155,17 @@ describe('seeds: two reports of one Lavrov interview', () => {
     ];
     for (const p of passages) assert.equal(texts.get(p.articleId)!.slice(p.start, p.end), p.text);
   });
+
+  it('flags the first article as a probable machine translation and neither as derived from the other', () => {
+    const first = comparison.articles.find((a) => a.id === FIRST)!;
+    const second = comparison.articles.find((a) => a.id === SECOND)!;
+    assert.equal(first.translation.probableMachineTranslation, true);
+    const rules = first.translation.evidence.map((e) => e.rule);
+    assert.ok(rules.includes('leftover/foreign-script'), rules.join());
+    assert.ok(rules.includes('pronoun/gender-mismatch'), rules.join());
+    assert.equal(second.translation.probableMachineTranslation, false);
+    const p = comparison.provenance[0]!;
+    assert.equal(comparison.provenance.length, 1);
+    assert.ok(p.derived === null || p.confidence < 0.5, JSON.stringify(p));
+  });
 });

@@ -33,6 +33,15 @@ export function comparisonMarkdown(c: Comparison): string {
     for (const { a, x } of artifacts)
       out.push(`- ${label.get(a.id)} **${x.kind}** (${x.start}–${x.end}): ${md(x.text)}`);
   }
+  const translated = c.articles.filter((a) => a.translation.probableMachineTranslation);
+  if (translated.length) {
+    out.push('', '## Probable machine translations', '');
+    for (const a of translated) {
+      out.push(`- ${label.get(a.id)} (confidence ${a.translation.confidence})`);
+      for (const e of a.translation.evidence)
+        out.push(`  - ${e.rule} (${e.start}–${e.end}): ${md(e.detail)}`);
+    }
+  }
   out.push('', `## Shared statements (${c.groups.length})`, '');
   for (const g of c.groups) {
     out.push(`### ${g.id} — ${g.relation} (${g.sources.map(md).join(', ')})`, '');
@@ -65,6 +74,17 @@ export function comparisonMarkdown(c: Comparison): string {
       out.push(
         `- ${label.get(o.articleId)} lacks ${o.groupIds.join(', ')}, which most other articles carry`,
       );
+    out.push('');
+  }
+  if (c.provenance.length) {
+    out.push('## Provenance', '');
+    for (const p of c.provenance) {
+      const derived = p.derived ? `, ${label.get(p.derived)} derived` : '';
+      out.push(
+        `- ${label.get(p.a)} ↔ ${label.get(p.b)}: **${p.kind}**${derived} (confidence ${p.confidence})`,
+      );
+      for (const e of p.evidence) out.push(`  - ${md(e)}`);
+    }
     out.push('');
   }
   for (const u of c.unique) {

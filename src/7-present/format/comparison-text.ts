@@ -19,6 +19,11 @@ export function comparisonText(c: Comparison): string {
     );
     for (const x of a.artifacts)
       lines.push(`      artifact ${x.kind} @${x.start}-${x.end}: ${clip(x.text, 80)}`);
+    if (a.translation.probableMachineTranslation) {
+      lines.push(`      probable machine translation (confidence ${a.translation.confidence}):`);
+      for (const e of a.translation.evidence)
+        lines.push(`        ${e.rule} @${e.start}-${e.end}: ${e.detail}`);
+    }
   }
   lines.push('');
   lines.push(`Shared statements (${c.groups.length})`);
@@ -56,6 +61,17 @@ export function comparisonText(c: Comparison): string {
     lines.push('');
     lines.push('Left out (carried by most other articles)');
     for (const o of omitted) lines.push(`  ${label.get(o.articleId)}: ${o.groupIds.join(', ')}`);
+  }
+  if (c.provenance.length) {
+    lines.push('');
+    lines.push('Provenance (is one article derived from another?)');
+    for (const p of c.provenance) {
+      const derived = p.derived ? `, ${label.get(p.derived)} derived` : '';
+      lines.push(
+        `  ${label.get(p.a)} ↔ ${label.get(p.b)}: ${p.kind}${derived} (confidence ${p.confidence})`,
+      );
+      for (const e of p.evidence) lines.push(`    - ${e}`);
+    }
   }
   for (const u of c.unique) {
     lines.push('');
