@@ -66,6 +66,13 @@ export interface AnalysedArticle {
   language: { code: string; reliable: boolean };
   artifacts: Artifact[];
   sentences: Sentence[];
+  /** People, organisations, places and events, resolved within the article. */
+  entities: Entity[];
+  mentions: EntityMention[];
+  /** Who said what. */
+  quotes: Quote[];
+  /** Dates, times, durations and sets, normalised. */
+  times: TimeExpression[];
 }
 
 /** A stored article, as the store returns it. */

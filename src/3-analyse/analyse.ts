@@ -1,5 +1,6 @@
 import { clean } from '../2-clean/clean.js';
-import type { AnalysedArticle, ParsedArticle } from '../types.js';
+import type { AnalysedArticle, Artifact, ArticleMeta, ParsedArticle } from '../types.js';
+import { annotate } from './annotate.js';
 import { detectLanguage } from './language.js';
 import { splitSentences } from './sentences.js';
 
@@ -13,10 +14,36 @@ export function contentText(text: string, artifacts: { start: number; end: numbe
 
 /** Clean + analyse one parsed article. Pure: no I/O, no store. */
 export function analyseArticle(parsed: ParsedArticle): AnalysedArticle {
-  const artifacts = clean(parsed.text);
-  const hinted = parsed.meta.headers.language;
-  const detected = detectLanguage(contentText(parsed.text, artifacts));
+  return analyseWith(parsed.meta, parsed.text, clean(parsed.text));
+}
+
+/**
+ * Analyses a text exactly as given: no header parsing, no cleaning, so every
+ * offset indexes the caller's own string (for `parallax analyse --raw` and benchmarks).
+ */
+export function analyseRaw(
+  text: string,
+  context: { origin: string; published: string | null; language?: string },
+): AnalysedArticle {
+  const meta: ArticleMeta = {
+    title: '',
+    titleSource: 'none',
+    published: context.published
+      ? { value: context.published, certainty: 'stated', evidence: 'given' }
+      : { value: null, certainty: 'unknown', evidence: 'not given' },
+    source: '',
+    sourceEvidence: 'none',
+    origin: context.origin,
+    headers: context.language ? { language: context.language } : {},
+  };
+  return analyseWith(meta, text, []);
+}
+
+function analyseWith(meta: ArticleMeta, text: string, artifacts: Artifact[]): AnalysedArticle {
+  const hinted = meta.headers.language;
+  const detected = detectLanguage(contentText(text, artifacts));
   const language = hinted ? { code: hinted.toLowerCase().slice(0, 2), reliable: true } : detected;
-  const sentences = splitSentences(parsed.text, artifacts, language.code);
-  return { meta: parsed.meta, text: parsed.text, language, artifacts, sentences };
+  const sentences = splitSentences(text, artifacts, language.code);
+  const annotations = annotate(text, sentences, language.code, meta.published.value);
+  return { meta, text, language, artifacts, sentences, ...annotations };
 }

@@ -117,6 +117,10 @@ export class SqliteStore implements Store {
         language: article.language,
         artifacts: article.artifacts,
         sentences: article.sentences,
+        entities: article.entities,
+        mentions: article.mentions,
+        quotes: article.quotes,
+        times: article.times,
       }),
       now,
     );
@@ -311,5 +315,10 @@ function toArticle(row: Row): StoredArticle {
     language: analysis.language,
     artifacts: analysis.artifacts,
     sentences: analysis.sentences,
+    // Rows written before analysis had these passes carry none.
+    entities: analysis.entities ?? [],
+    mentions: analysis.mentions ?? [],
+    quotes: analysis.quotes ?? [],
+    times: analysis.times ?? [],
   };
 }

@@ -10,6 +10,6 @@ export interface CliContext {
 }
 
 /** JSON output: every top-level shape carries a schemaVersion (see docs/). */
-export function printJson(ctx: CliContext, value: unknown): void {
+export function printJson(ctx: Pick<CliContext, 'out'>, value: unknown): void {
   ctx.out(JSON.stringify(value, null, 2) + '\n');
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../6-store/sqlite/sqlite-store.js';
+import { runAnalyse } from './analyse-command.js';
 import { runCompare } from './compare-command.js';
 import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
@@ -14,6 +15,11 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: runShow,
   compare: runCompare,
   search: runSearch,
+};
+
+/** Commands that work on their input alone and must not create a database. */
+const NO_STORE: Record<string, (ctx: Omit<CliContext, 'store'>) => Promise<number>> = {
+  analyse: runAnalyse,
 };
 
 /** Runs the CLI; returns the exit code. */
@@ -31,6 +37,8 @@ export async function main(
         json: { type: 'boolean', default: false },
         source: { type: 'string' },
         format: { type: 'string' },
+        date: { type: 'string' },
+        raw: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -46,6 +54,24 @@ export async function main(
   if (!command) {
     io.err(USAGE);
     return 2;
+  }
+  const standalone = NO_STORE[command];
+  if (standalone) {
+    try {
+      return await standalone({
+        json: parsed.values.json ?? false,
+        positionals,
+        values: parsed.values,
+        out: io.out,
+        err: io.err,
+      });
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(`parallax ${command}: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
   }
   const run = COMMANDS[command];
   if (!run) {

@@ -6,6 +6,8 @@ Usage:
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
+  parallax analyse <file> [--date D] [--raw]  entities, quotes and time expressions of one text file,
+                                              nothing stored; --raw: offsets index the file as it is
 
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
