@@ -76,33 +76,41 @@ export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEF
     consider(p.a, p.b, p);
     consider(p.b, p.a, p);
   }
-  const score = new Map<string, number>();
-  for (const p of pairs) score.set(p.a < p.b ? `${p.a}:${p.b}` : `${p.b}:${p.a}`, p.score);
-  const pairScore = (x: number, y: number) => score.get(x < y ? `${x}:${y}` : `${y}:${x}`) ?? 0;
+  // Scored neighbours of each unit: average linkage then only visits pairs that
+  // exist, instead of every member × member combination (cubic on big stories).
+  const neighbours = new Map<number, Array<[number, number]>>();
+  for (const p of pairs) {
+    (neighbours.get(p.a) ?? neighbours.set(p.a, []).get(p.a)!).push([p.b, p.score]);
+    (neighbours.get(p.b) ?? neighbours.set(p.b, []).get(p.b)!).push([p.a, p.score]);
+  }
   const members = new Map<number, number[]>(units.map((u) => [u.index, [u.index]]));
+  const perArticle = new Map<number, Map<number, number>>(
+    units.map((u) => [u.index, new Map([[u.article, 1]])]),
+  );
   const root = units.map((u) => u.index);
   const links = [...new Set(best.values())].sort(
     (x, y) => y.score - x.score || x.a - y.a || x.b - y.b,
   );
   for (const link of links) {
-    const ra = root[link.a]!;
-    const rb = root[link.b]!;
+    let ra = root[link.a]!;
+    let rb = root[link.b]!;
     if (ra === rb) continue;
+    if (members.get(ra)!.length < members.get(rb)!.length) [ra, rb] = [rb, ra];
     const ga = members.get(ra)!;
     const gb = members.get(rb)!;
     let sum = 0;
-    let n = 0;
-    for (const x of ga) {
-      for (const y of gb) {
-        if (units[x]!.article === units[y]!.article) continue;
-        sum += pairScore(x, y);
-        n++;
-      }
-    }
+    for (const y of gb) for (const [x, s] of neighbours.get(y) ?? []) if (root[x] === ra) sum += s;
+    // Cross-article member pairs: all pairs minus those within one article.
+    const artA = perArticle.get(ra)!;
+    const artB = perArticle.get(rb)!;
+    let n = ga.length * gb.length;
+    for (const [art, count] of artB) n -= count * (artA.get(art) ?? 0);
     if (n > 0 && sum / n < options.linkage) continue;
     for (const y of gb) root[y] = ra;
     ga.push(...gb);
+    for (const [art, count] of artB) artA.set(art, (artA.get(art) ?? 0) + count);
     members.delete(rb);
+    perArticle.delete(rb);
   }
   return [...members.values()].filter((g) => new Set(g.map((i) => units[i]!.article)).size > 1);
 }

@@ -9,7 +9,7 @@ import {
 } from './comparison.js';
 import { findConflicts } from './conflicts.js';
 import { coverageMatrix, omissions } from './coverage.js';
-import { diffSpans } from './diff.js';
+import { diffPrepared, prepareSpan } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
 import { provenance } from './provenance.js';
 import { translationSignals } from './translation-signals.js';
@@ -119,6 +119,9 @@ function buildGroup(
     };
   });
   const pairs: GroupPair[] = [];
+  const prepared = memberUnits.map((i) =>
+    prepareSpan(articles[units[i]!.article]!.text, units[i]!),
+  );
   for (let x = 0; x < memberUnits.length; x++) {
     for (let y = x + 1; y < memberUnits.length; y++) {
       const ua = units[memberUnits[x]!]!;
@@ -126,9 +129,7 @@ function buildGroup(
       if (ua.article === ub.article) continue;
       const scored =
         pairIndex.get(`${ua.index}:${ub.index}`) ?? pairIndex.get(`${ub.index}:${ua.index}`);
-      const textA = articles[ua.article]!.text;
-      const textB = articles[ub.article]!.text;
-      const diff = diffSpans(textA, ua, textB, ub);
+      const diff = diffPrepared(prepared[x]!, prepared[y]!);
       const relation = classifyPair(diff, scored?.containment ?? 0);
       pairs.push({ a: x, b: y, score: round(scored?.score ?? 0), relation, diff });
       for (const m of [x, y]) members[m]!.relation = stronger(members[m]!.relation, relation);

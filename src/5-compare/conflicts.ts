@@ -50,13 +50,17 @@ function numbers(text: string): string[] {
 export function findConflicts(groups: StatementGroup[]): Conflict[] {
   const out: Conflict[] = [];
   for (const g of groups) {
+    // Each member's figures, computed once: groups in big stories have many pairs.
+    const figures = new Map<number, Set<string>>();
+    const figuresOf = (i: number) =>
+      figures.get(i) ?? figures.set(i, new Set(numbers(g.members[i]!.text))).get(i)!;
     for (const p of g.pairs) {
       const ma = g.members[p.a]!;
       const mb = g.members[p.b]!;
       for (const op of p.diff) {
         if (op.op !== 'substitute') continue;
-        const na = numbers(op.from);
-        const nb = numbers(op.to);
+        const na = /\d/.test(op.from) || /[a-z]/i.test(op.from) ? numbers(op.from) : [];
+        const nb = na.length ? numbers(op.to) : [];
         const side = (m: typeof ma, s: Span, value: string): ConflictSide => ({
           articleId: m.articleId,
           source: m.source,
@@ -65,9 +69,11 @@ export function findConflicts(groups: StatementGroup[]): Conflict[] {
           value,
         });
         // A real disagreement: each side has a figure the other statement never gives.
-        const allA = new Set(numbers(ma.text));
-        const allB = new Set(numbers(mb.text));
-        if (na.some((n) => !allB.has(n)) && nb.some((n) => !allA.has(n))) {
+        if (
+          nb.length &&
+          na.some((n) => !figuresOf(p.b).has(n)) &&
+          nb.some((n) => !figuresOf(p.a).has(n))
+        ) {
           out.push({
             groupId: g.id,
             kind: 'number',

@@ -34,21 +34,47 @@ export function spellingKey(word: string): string {
  * up to spelling is a "variant" (canceled -> cancelled).
  */
 export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffOp[] {
-  const wa = diffWords(textA, a.start, a.end);
-  const wb = diffWords(textB, b.start, b.end);
-  const plain = (w: DiffWord) => w.word.toLowerCase().replace(/’/g, "'");
-  const ka = wa.map(plain);
-  const kb = wb.map(plain);
-  const sa = wa.map((w) => spellingKey(w.word));
-  const sb = wb.map((w) => spellingKey(w.word));
+  return diffPrepared(prepareSpan(textA, a), prepareSpan(textB, b));
+}
+
+/** A span's words and their comparison keys, computed once per span when it is diffed many times. */
+export interface PreparedSpan {
+  text: string;
+  words: DiffWord[];
+  plain: string[];
+  keys: string[];
+}
+
+export function prepareSpan(text: string, span: Span): PreparedSpan {
+  const words = diffWords(text, span.start, span.end);
+  return {
+    text,
+    words,
+    plain: words.map((w) => w.word.toLowerCase().replace(/’/g, "'")),
+    keys: words.map((w) => spellingKey(w.word)),
+  };
+}
+
+let table = new Uint16Array(4096);
+
+export function diffPrepared(pa: PreparedSpan, pb: PreparedSpan): DiffOp[] {
+  const { text: textA, words: wa, plain: ka, keys: sa } = pa;
+  const { text: textB, words: wb, plain: kb, keys: sb } = pb;
   const n = wa.length;
   const m = wb.length;
   // LCS table on spelling keys; statements are short so O(n*m) is fine.
-  const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  // One flat table reused across calls: big stories diff thousands of pairs.
+  const w = m + 1;
+  if (table.length < (n + 1) * w) table = new Uint16Array((n + 1) * w * 2);
+  const dp = table;
+  dp.fill(0, n * w, (n + 1) * w);
+  for (let i = 0; i < n; i++) dp[i * w + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      dp[i]![j] =
-        sa[i] === sb[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+      dp[i * w + j] =
+        sa[i] === sb[j]
+          ? dp[(i + 1) * w + j + 1]! + 1
+          : Math.max(dp[(i + 1) * w + j]!, dp[i * w + j + 1]!);
     }
   }
   const ops: DiffOp[] = [];
@@ -111,7 +137,7 @@ export function diffSpans(textA: string, a: Span, textB: string, b: Span): DiffO
       }
       i++;
       j++;
-    } else if (j < m && (i === n || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
+    } else if (j < m && (i === n || dp[i * w + j + 1]! >= dp[(i + 1) * w + j]!)) {
       ins.push(wb[j++]!);
     } else {
       dels.push(wa[i++]!);

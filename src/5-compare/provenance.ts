@@ -16,14 +16,36 @@ export function provenance(
   groups: StatementGroup[],
   signals: TranslationSignals[],
 ): ProvenanceRelation[] {
-  const unitCount = articles.map((_, i) => units.filter((u) => u.article === i).length);
+  const unitCount = articles.map(() => 0);
+  for (const u of units) unitCount[u.article]!++;
+  const index = groups.map(groupIndex);
   const out: ProvenanceRelation[] = [];
   for (let i = 0; i < articles.length; i++) {
     for (let j = i + 1; j < articles.length; j++) {
-      out.push(pairProvenance(i, j, articles, unitCount, groups, signals));
+      out.push(pairProvenance(i, j, articles, unitCount, index, signals));
     }
   }
   return out;
+}
+
+/** Per group: each article's member starts, and which article pairs are (nearly) verbatim. */
+interface GroupIndex {
+  starts: Map<string, number[]>;
+  verbatim: Set<string>;
+}
+
+function groupIndex(g: StatementGroup): GroupIndex {
+  const starts = new Map<string, number[]>();
+  for (const m of g.members)
+    (starts.get(m.articleId) ?? starts.set(m.articleId, []).get(m.articleId)!).push(m.start);
+  const verbatim = new Set<string>();
+  for (const p of g.pairs) {
+    if (!VERBATIM.has(p.relation)) continue;
+    const x = g.members[p.a]!.articleId;
+    const y = g.members[p.b]!.articleId;
+    verbatim.add(`${x}|${y}`).add(`${y}|${x}`);
+  }
+  return { starts, verbatim };
 }
 
 function pairProvenance(
@@ -31,7 +53,7 @@ function pairProvenance(
   j: number,
   articles: StoredArticle[],
   unitCount: number[],
-  groups: StatementGroup[],
+  groups: GroupIndex[],
   signals: TranslationSignals[],
 ): ProvenanceRelation {
   const a = articles[i]!;
@@ -40,18 +62,12 @@ function pairProvenance(
   const inA = new Set<number>();
   const inB = new Set<number>();
   for (const g of groups) {
-    const ma = g.members.filter((m) => m.articleId === a.id);
-    const mb = g.members.filter((m) => m.articleId === b.id);
-    if (ma.length === 0 || mb.length === 0) continue;
-    for (const m of ma) inA.add(m.start);
-    for (const m of mb) inB.add(m.start);
-    const verbatim = g.pairs.some(
-      (p) =>
-        VERBATIM.has(p.relation) &&
-        ((g.members[p.a]!.articleId === a.id && g.members[p.b]!.articleId === b.id) ||
-          (g.members[p.a]!.articleId === b.id && g.members[p.b]!.articleId === a.id)),
-    );
-    shared.push({ posA: ma[0]!.start, posB: mb[0]!.start, verbatim });
+    const ma = g.starts.get(a.id);
+    const mb = g.starts.get(b.id);
+    if (!ma || !mb) continue;
+    for (const m of ma) inA.add(m);
+    for (const m of mb) inB.add(m);
+    shared.push({ posA: ma[0]!, posB: mb[0]!, verbatim: g.verbatim.has(`${a.id}|${b.id}`) });
   }
   const shareA = ratio(inA.size, unitCount[i]!);
   const shareB = ratio(inB.size, unitCount[j]!);
