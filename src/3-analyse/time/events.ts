@@ -1,0 +1,91 @@
+/**
+ * Named events ("the Anchorage summit", "the summit in Alaska") and the time
+ * phrases anchored to them ("a week before the Anchorage summit").
+ */
+import { NUMBER_RE, UNIT_RE, initialCaps, parseAmount, parseUnit } from './lexicon-en.js';
+import type { Direction } from './meaning.js';
+import { date, type Rule } from './rule.js';
+
+const HEADS =
+  'summit|summits|talks|meeting|meetings|election|elections|conference|visit|forum|referendum|referendums|games|olympics|war|crisis|negotiations|ceremony|vote|congress|convention|attack|attacks|inauguration|tournament|championship|treaty|parade|festival|accords|agreement|deal|invasion|coup|uprising|revolution';
+const CAP = "[A-Z][\\p{L}'’.-]*";
+/** "the Anchorage summit", "the G20 summit", "the summit in Alaska", "the Alaska talks". */
+export const EVENT_RE = `(?:the\\s+)?(?:((?:${CAP}\\s+){0,2}${CAP})\\s+(${HEADS})|(${HEADS})\\s+(?:in|at)\\s+((?:${CAP}\\s+){0,1}${CAP}))(?![\\p{L}])`;
+
+/** "Anchorage summit" for both "the Anchorage summit" and "the summit in Anchorage". */
+export function eventName(
+  m: RegExpExecArray,
+  offset: number,
+): { name: string; modifier: string } | null {
+  const modifier = m[offset] ?? m[offset + 3];
+  const head = m[offset + 1] ?? m[offset + 2];
+  if (!modifier || !head) return null;
+  if (
+    /^(?:The|A|An|This|That|Last|Next|First|Second|In|At|On|After|Before|During|His|Her|Their|Our|Its)$/.test(
+      modifier.split(/\s+/)[0]!,
+    )
+  )
+    return null;
+  return { name: `${modifier} ${head}`, modifier };
+}
+
+/** A case- and plural-insensitive key: "Alaska summits" and "the summit in Alaska" share "alaska summit". */
+export function eventKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/(summit|meeting|election|referendum|attack|accord)s\b/, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const DIRECTIONS: Record<string, Direction> = {
+  before: 'before',
+  'ahead of': 'before',
+  'prior to': 'before',
+  'on the eve of': 'before',
+  'in the run-up to': 'before',
+  until: 'before',
+  after: 'after',
+  following: 'after',
+  since: 'after',
+  'in the wake of': 'after',
+  during: 'at',
+  'at the time of': 'at',
+};
+
+export const EVENT_ANCHOR_RULE: Rule = {
+  id: 'en/event-anchored',
+  re: new RegExp(
+    `\\b(?:(${initialCaps(NUMBER_RE)})[\\s-]+(${UNIT_RE})\\s+)?(?:${initialCaps('(?:shortly|soon|just|immediately|right|days|weeks|months|hours|years)')}\\s+)?(${initialCaps('(?:before|ahead of|prior to|on the eve of|in the run-up to|until|after|following|since|in the wake of|during|at the time of)')})\\s+${EVENT_RE}`,
+    'gu',
+  ),
+  build(m) {
+    const ev = eventName(m, 4);
+    if (!ev) return null;
+    const amount = m[1] ? parseAmount(m[1]) : null;
+    const unit = m[2] ? parseUnit(m[2]) : null;
+    if (amount === undefined) return null;
+    return date({
+      kind: 'anchored',
+      event: ev.name,
+      unit,
+      amount,
+      direction: DIRECTIONS[m[3]!.toLowerCase()] ?? 'at',
+    });
+  },
+};
+
+/** Every named event mentioned in a text, with where its distinctive word occurs. */
+export function namedEvents(
+  text: string,
+): Array<{ name: string; key: string; modifier: string; start: number; end: number }> {
+  const re = new RegExp(EVENT_RE, 'gu');
+  const out: Array<{ name: string; key: string; modifier: string; start: number; end: number }> =
+    [];
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const ev = eventName(m, 1);
+    if (ev) out.push({ ...ev, key: eventKey(ev.name), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

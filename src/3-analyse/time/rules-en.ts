@@ -1,0 +1,479 @@
+/**
+ * The English grammar: each rule is one regex over the whole text. Span
+ * conventions follow TimeML (TimeBank): determiners and modifiers ("the", "last",
+ * "early") are inside the span, prepositions ("in", "on") are not.
+ */
+import type { DayPart, Unit } from './calendar.js';
+import {
+  DAY_PARTS_EN,
+  MONTHS_EN,
+  MONTH_RE,
+  NUMBER_RE,
+  ORDINALS_EN,
+  SEASONS_EN,
+  UNIT_RE,
+  WEEKDAYS_EN,
+  WEEKDAY_RE,
+  parseAmount,
+  parseUnit,
+} from './lexicon-en.js';
+import { date, type Rule } from './rule.js';
+
+const YEAR = '(?:1[6-9]|20)\\d\\d';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const PART = '(?:morning|afternoon|evening|night)';
+/** A year is not a year inside a larger number, an amount of money or a percentage. */
+const NOT_NUMBER_AFTER = '(?![\\d,.]\\d|\\s*(?:%|percent|per cent))';
+
+/** A month word to its number; lower-case "may"/"march" are verbs, not months. */
+function month(word: string | undefined): number | null {
+  if (!word || !/^[A-Z]/.test(word)) return null;
+  return MONTHS_EN[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+function weekday(word: string | undefined): number | null {
+  return word ? (WEEKDAYS_EN[word.toLowerCase().replace(/\.$/, '')] ?? null) : null;
+}
+
+const int = (s: string | undefined): number | undefined =>
+  s === undefined ? undefined : parseInt(s, 10);
+
+function clock(
+  h: string,
+  min: string | undefined,
+  ampm: string | undefined,
+): { hour: number; minute: number } | null {
+  let hour = Number(h);
+  const minute = min ? Number(min) : 0;
+  const p = ampm?.toLowerCase().replace(/\./g, '');
+  if (p === 'pm' && hour < 12) hour += 12;
+  if (p === 'am' && hour === 12) hour = 0;
+  return hour < 24 && minute < 60 ? { hour, minute } : null;
+}
+
+function part(word: string | undefined): DayPart | undefined {
+  return word ? DAY_PARTS_EN[word.toLowerCase()] : undefined;
+}
+
+const shiftOf = (w: string | undefined): -1 | 0 | 1 | null => {
+  const t = w?.toLowerCase();
+  if (!t) return null;
+  if (t === 'last' || t === 'past' || t === 'previous') return -1;
+  if (t === 'next' || t === 'coming') return 1;
+  return 0;
+};
+
+export const RULES_EN: Rule[] = [
+  {
+    // "Friday, Nov. 13, 2025", "November 13", "Aug. 7, 1998", "August 15th"
+    id: 'en/month-day-year',
+    re: new RegExp(
+      `\\b(?:(${WEEKDAY_RE}),?\\s+)?(${MONTH_RE})\\s*(${DAY})\\b(?:,?\\s+(${YEAR})\\b${NOT_NUMBER_AFTER})?`,
+      'g',
+    ),
+    build(m) {
+      const mo = month(m[2]);
+      const d = int(m[3]);
+      if (!mo || !d) return null;
+      return date({ kind: 'calendar', month: mo, day: d, year: int(m[4]) });
+    },
+  },
+  {
+    // "13 November 2025", "the 15th of August"
+    id: 'en/day-month-year',
+    re: new RegExp(
+      `\\b(?:(${WEEKDAY_RE}),?\\s+)?(?:the\\s+)?(${DAY})(?:\\s+of)?\\s+(${MONTH_RE})(?:,?\\s+(${YEAR})\\b${NOT_NUMBER_AFTER})?`,
+      'g',
+    ),
+    build(m) {
+      const mo = month(m[3]);
+      const d = int(m[2]);
+      if (!mo || !d) return null;
+      return date({ kind: 'calendar', month: mo, day: d, year: int(m[4]) });
+    },
+  },
+  {
+    // "June 2024", "in September", "early March", "late November", "last September", "August of 1988"
+    id: 'en/month',
+    re: new RegExp(
+      `\\b(?:(last|next|this|early|mid|late|the end of|the beginning of|the start of|the middle of)[\\s-]+)?(${MONTH_RE})(?![\\w])(?:,?\\s+(?:of\\s+)?(${YEAR})\\b${NOT_NUMBER_AFTER})?`,
+      'gi',
+    ),
+    build(m) {
+      const mo = month(m[2]);
+      if (!mo) return null;
+      const year = int(m[3]);
+      // A lone "May" or "March" at a sentence start is too often a verb or a name.
+      if (!year && !m[1] && /^(?:May|March|Mar\.|Jan\.|Sept?\.)$/.test(m[2]!)) return null;
+      const mod = m[1]?.toLowerCase();
+      const shift = mod === 'last' ? -1 : mod === 'next' ? 1 : undefined;
+      return date({ kind: 'calendar', month: mo, year, ...(shift ? { shift } : {}) });
+    },
+  },
+  {
+    // ISO dates "2025-11-13" and times "2025-11-13T10:30"
+    id: 'num/iso',
+    re: /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):([0-5]\d))?\b/g,
+    build(m) {
+      const base = { kind: 'calendar' as const, year: int(m[1]), month: int(m[2]), day: int(m[3]) };
+      if (m[4]) return { meaning: { ...base, hour: int(m[4]), minute: int(m[5]) }, type: 'TIME' };
+      return date(base);
+    },
+  },
+  {
+    // US numeric dates "11/13/2025", "8/7/98"
+    id: 'num/us-slash',
+    re: /\b(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/((?:19|20)?\d\d)\b/g,
+    build(m) {
+      let y = int(m[3])!;
+      if (y < 100) y += y < 50 ? 2000 : 1900;
+      return date({ kind: 'calendar', year: y, month: int(m[1]), day: int(m[2]) });
+    },
+  },
+  {
+    // Decades and centuries: "the 1990s", "the '80s", "the early 1990s", "the 20th century"
+    id: 'en/decade',
+    re: /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[6-9]|20)(\d)0s|'(\d)0s)\b|\b(?:the\s+)?(1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b/gi,
+    build(m) {
+      if (m[4]) return date({ kind: 'calendar', century: int(m[4])! - 1 });
+      const decade = m[1] ? int(m[1])! * 10 + int(m[2])! : 190 + int(m[3])!;
+      return date({ kind: 'calendar', decade });
+    },
+  },
+  {
+    // "1998", "fiscal 1989", "early 1990", "1990-91" (first year)
+    id: 'en/year',
+    re: new RegExp(
+      `(?<![\\d$€£.,/-])\\b(?:(?:fiscal|calendar|early|mid|late|the end of|the beginning of)[\\s-]+)?(${YEAR})\\b(?!-\\d\\d-)${NOT_NUMBER_AFTER}`,
+      'gi',
+    ),
+    build(m) {
+      return date({ kind: 'calendar', year: int(m[1]) });
+    },
+  },
+  {
+    // Quarters and halves: "the third quarter", "third-quarter", "the first half of 1990", "fiscal 1990 first quarter"
+    id: 'en/quarter',
+    re: new RegExp(
+      `\\b(?:the\\s+)?(?:(fiscal|calendar)\\s+(${YEAR})\\s+)?(?:(year-earlier|year-ago|current|latest|last|past|previous|recent|same|fiscal|this|next)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+|calendar\\s+)?(${YEAR})|,?\\s+(${YEAR}))?\\b${NOT_NUMBER_AFTER}`,
+      'gi',
+    ),
+    build(m) {
+      const n = ORDINALS_EN[m[4]!.toLowerCase()]!;
+      const isHalf = m[5]!.toLowerCase() === 'half';
+      if (isHalf && n > 2) return null;
+      const year = int(m[2] ?? m[6] ?? m[7]);
+      const mod = m[3]?.toLowerCase();
+      const shift =
+        mod === 'year-earlier' || mod === 'year-ago' || mod === 'last' || mod === 'previous'
+          ? -1
+          : undefined;
+      const field = isHalf ? { half: n } : { quarter: n };
+      if (mod === 'next') return date({ kind: 'calendar', ...field, shift: 1 });
+      return date({ kind: 'calendar', ...field, year, ...(shift && !year ? { shift } : {}) });
+    },
+  },
+  {
+    // "the quarter", "the latest quarter", "the current quarter", "this quarter", "last quarter"
+    id: 'en/the-quarter',
+    re: /\b(?:(the)\s+)?(?:(latest|current|recent|past|last|previous|this|next|same|year-earlier|year-ago)[\s-]+)?quarter\b(?!ly)/gi,
+    build(m) {
+      const mod = m[2]?.toLowerCase();
+      if (!m[1] && !mod) return null;
+      if (mod === 'current' || mod === 'this')
+        return date({ kind: 'unit', unit: 'quarter', offset: 0 });
+      if (mod === 'next') return date({ kind: 'unit', unit: 'quarter', offset: 1 });
+      if (mod === 'same' || mod === 'year-earlier' || mod === 'year-ago')
+        return date({ kind: 'narrative', unit: 'year', offset: mod === 'same' ? 0 : -1 });
+      return date({ kind: 'latestQuarter' });
+    },
+  },
+  {
+    // Seasons: "last fall", "this summer", "the summer of 2024", "spring 1999"
+    id: 'en/season',
+    re: new RegExp(
+      `\\b(?:(last|this|next|early|late|the|past|coming)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`,
+      'gi',
+    ),
+    build(m) {
+      const season = SEASONS_EN[m[2]!.toLowerCase()]!;
+      const year = int(m[3]);
+      const mod = m[1]?.toLowerCase();
+      if (!year && !mod) return null;
+      if (year) return date({ kind: 'calendar', season, year });
+      if (mod === 'the') return null;
+      const offset =
+        mod === 'last' || mod === 'past' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
+      return date({ kind: 'unit', unit: 'season', season, offset });
+    },
+  },
+  {
+    // "Friday", "last Friday", "next Monday", "Friday morning", "Friday at 10 a.m."
+    id: 'en/weekday',
+    re: new RegExp(
+      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(${PART}))?(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
+      'g',
+    ),
+    build(m) {
+      const wd = weekday(m[2]);
+      if (!wd) return null;
+      const c = m[4] ? clock(m[4], m[5], m[6]) : null;
+      const p = part(m[3]);
+      return {
+        meaning: {
+          kind: 'weekday',
+          weekday: wd,
+          shift: shiftOf(m[1]),
+          ...(p ? { part: p } : {}),
+          ...(c ?? {}),
+        },
+        type: p || c ? 'TIME' : 'DATE',
+      };
+    },
+  },
+  {
+    // "today", "yesterday morning", "tomorrow", "tonight", "this morning", "last night"
+    id: 'en/deictic-day',
+    re: new RegExp(
+      `\\b(?:(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow)(?:\\s+(${PART}))?|(tonight)|(this|last)\\s+(${PART}))\\b`,
+      'gi',
+    ),
+    build(m) {
+      const w = (m[1] ?? '').toLowerCase();
+      if (m[3]) return { meaning: { kind: 'day', offset: 0, part: 'NI' }, type: 'TIME' };
+      if (m[4]) {
+        const last = m[4].toLowerCase() === 'last';
+        const p = part(m[5])!;
+        return { meaning: { kind: 'day', offset: last ? -1 : 0, part: p }, type: 'TIME' };
+      }
+      const offset =
+        w === 'yesterday'
+          ? -1
+          : w === 'tomorrow'
+            ? 1
+            : w === 'today'
+              ? 0
+              : w.includes('before')
+                ? -2
+                : 2;
+      const p = part(m[2]);
+      return p
+        ? { meaning: { kind: 'day', offset, part: p }, type: 'TIME' }
+        : date({ kind: 'day', offset });
+    },
+  },
+  {
+    // Clock times: "10 a.m.", "3:30 p.m. EST", "noon", "midnight"
+    id: 'en/clock',
+    re: /\b(?:(\d{1,2})(?::(\d\d))?\s*([ap]\.m\.|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(\d{1,2}):(\d\d)(?!\d)|(noon|midnight))/gi,
+    build(m) {
+      if (m[6])
+        return {
+          meaning: { kind: 'clock', hour: m[6].toLowerCase() === 'noon' ? 12 : 0, minute: 0 },
+          type: 'TIME',
+        };
+      const c = m[4] ? clock(m[4], m[5], undefined) : clock(m[1]!, m[2], m[3]);
+      return c ? { meaning: { kind: 'clock', ...c }, type: 'TIME' } : null;
+    },
+  },
+  {
+    // "last year", "this week", "next month", "earlier this year", "the past year", "the coming weeks" (no number)
+    id: 'en/unit-deictic',
+    re: /\b(?:(earlier|later)\s+)?(?:(early|late)\s+)?(?:(the)\s+)?(last|this|next|past|previous|coming|current|following|same|present)\s+(week|weekend|month|year|decade|century)\b/gi,
+    build(m) {
+      const unit = m[5]!.toLowerCase();
+      const mod = m[4]!.toLowerCase();
+      if (unit === 'weekend') {
+        const offset =
+          mod === 'last' || mod === 'past' || mod === 'previous'
+            ? -1
+            : mod === 'next' || mod === 'coming'
+              ? 1
+              : 0;
+        return date({ kind: 'unit', unit: 'week', offset });
+      }
+      const u = parseUnit(unit)!;
+      if (mod === 'following' || mod === 'same')
+        return date({ kind: 'narrative', unit: u, offset: mod === 'same' ? 0 : 1 });
+      if (mod === 'previous' && m[3]) return date({ kind: 'narrative', unit: u, offset: -1 });
+      const offset =
+        mod === 'last' || mod === 'past' || mod === 'previous'
+          ? -1
+          : mod === 'next' || mod === 'coming'
+            ? 1
+            : 0;
+      if ((mod === 'past' || mod === 'last') && m[3] && (u === 'decade' || u === 'century'))
+        return { meaning: { kind: 'duration', unit: u, amount: 1 }, type: 'DURATION' };
+      return date({ kind: 'unit', unit: u, offset });
+    },
+  },
+  {
+    // "the year", "the month", "the week" (the current one in news prose)
+    id: 'en/the-unit',
+    re: /\b(?:earlier\s+|later\s+)?the\s+(year|month)\b(?!\s+(?:before|after|earlier|later|ago|of|in|when))(?![-'])/gi,
+    build(m) {
+      return date({ kind: 'unit', unit: parseUnit(m[1]!)!, offset: 0 });
+    },
+  },
+  {
+    // "three years ago", "a year earlier", "two days later", "a week before", "a couple of days later"
+    id: 'en/ago-later',
+    re: new RegExp(
+      `\\b(${NUMBER_RE})[\\s-]+(${UNIT_RE})\\s+(ago|earlier|later|before|after|from now|hence|previously|afterwards?)\\b`,
+      'gi',
+    ),
+    build(m) {
+      const amount = parseAmount(m[1]!);
+      const unit = parseUnit(m[2]!);
+      if (amount === undefined || !unit) return null;
+      const dir = m[3]!.toLowerCase();
+      const sign =
+        dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' ? -1 : 1;
+      const n = amount === null ? null : sign * amount;
+      if (dir === 'ago' || dir === 'from now' || dir === 'hence') {
+        if (n === null)
+          return date({ kind: 'fixed', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', type: 'DATE' });
+        return date({ kind: 'unit', unit, offset: n });
+      }
+      return date({ kind: 'narrative', unit, offset: n });
+    },
+  },
+  {
+    // "year-earlier", "the year-ago period", "the year-earlier nine months"
+    id: 'en/year-earlier',
+    re: /\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:period|quarter|month|results|level|levels|figure|figures))?\b/gi,
+    build() {
+      return date({ kind: 'narrative', unit: 'year', offset: -1 });
+    },
+  },
+  {
+    // "the next day", "the following week", "the day before", "the previous month"
+    id: 'en/narrative-day',
+    re: /\b(?:the\s+(?:next|following|previous|preceding|same)\s+(day|morning|evening|night|week|month|year)|the\s+(day|week|month|year)\s+(before|after|earlier)|(that|the same)\s+(day|night|morning|evening))\b/gi,
+    build(m) {
+      const word = (m[1] ?? m[2] ?? m[5] ?? '').toLowerCase();
+      const txt = m[0].toLowerCase();
+      const unit: Unit = word === 'week' || word === 'month' || word === 'year' ? word : 'day';
+      const offset =
+        m[4] || txt.includes('same') ? 0 : /previous|preceding|before|earlier/.test(txt) ? -1 : 1;
+      return date({ kind: 'narrative', unit, offset });
+    },
+  },
+  {
+    // Durations: "two weeks", "the past two months", "five-year", "24 hours", "the first nine months", "several years"
+    id: 'en/duration',
+    re: new RegExp(
+      `\\b(?:the\\s+)?(?:(past|last|next|first|coming|previous|final|latest|recent|ensuing|following|further|more|another|other)\\s+)?(?:(more than|less than|nearly|almost|about|around|some|over|up to|at least|roughly|approximately)\\s+)?(${NUMBER_RE})(?:\\s+(?:more|additional|full|straight|consecutive|long))?[\\s-]+(${UNIT_RE})(?:[\\s-]+(?:old|long))?\\b`,
+      'gi',
+    ),
+    build(m) {
+      const amount = parseAmount(m[3]!);
+      const unit = parseUnit(m[4]!);
+      if (amount === undefined || !unit) return null;
+      const a = amount === 0.5 ? halfOf(unit) : { unit, amount };
+      return { meaning: { kind: 'duration', ...a }, type: 'DURATION' };
+    },
+  },
+  {
+    // Bare plural units: "years", "for months", "decades" (vague durations)
+    id: 'en/vague-duration',
+    re: /\b(?:the\s+(?:past|last|next|coming)\s+(?:few\s+)?)?(years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:ago|earlier|later|old))/gi,
+    build(m) {
+      return {
+        meaning: { kind: 'duration', unit: parseUnit(m[1]!)!, amount: null },
+        type: 'DURATION',
+      };
+    },
+  },
+  {
+    // Sets: "daily", "every week", "each year", "every Monday", "annually", "twice a year"
+    id: 'en/set',
+    re: new RegExp(
+      `\\b(?:(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUMBER_RE})\\s+)?(${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|spring|summer|fall|winter))\\b`,
+      'gi',
+    ),
+    build(m) {
+      const adverb = m[1]?.toLowerCase();
+      const values: Record<string, string> = {
+        daily: 'P1D',
+        weekly: 'P1W',
+        monthly: 'P1M',
+        annually: 'P1Y',
+        yearly: 'P1Y',
+        quarterly: 'P3M',
+        hourly: 'PT1H',
+        nightly: 'P1D',
+      };
+      if (adverb)
+        return { meaning: { kind: 'fixed', value: values[adverb]!, type: 'SET' }, type: 'SET' };
+      const word = m[3]!;
+      const wd = weekday(word);
+      if (wd)
+        return { meaning: { kind: 'fixed', value: `XXXX-WXX-${wd}`, type: 'SET' }, type: 'SET' };
+      const unit = parseUnit(word);
+      const n = m[2] ? parseAmount(m[2]) : 1;
+      if (!unit) {
+        const s = SEASONS_EN[word.toLowerCase()];
+        const value = s ? `XXXX-${s}` : `TXX${part(word) ?? 'NI'}`;
+        return { meaning: { kind: 'fixed', value, type: 'SET' }, type: 'SET' };
+      }
+      return {
+        meaning: { kind: 'fixed', value: durationValue(unit, n ?? null), type: 'SET' },
+        type: 'SET',
+      };
+    },
+  },
+  {
+    // Rates: "$5 a year", "3% a month", "twice a week", "per day"
+    id: 'en/rate',
+    re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
+    build(m) {
+      return {
+        meaning: { kind: 'fixed', value: durationValue(parseUnit(m[1]!)!, 1), type: 'SET' },
+        type: 'SET',
+      };
+    },
+  },
+  {
+    // Vague references: now, currently, recently, the future, the past, soon
+    id: 'en/ref',
+    re: /\b(?:(right now|now|currently|current|nowadays|at present|at the moment|these days|the present|today's|presently)|(recently|recent|the past|lately|formerly|previously|earlier|once)|(the future|future|soon|shortly|in the coming (?:days|weeks|months|years)|the near future|someday|eventually))\b/gi,
+    build(m) {
+      const word = m[0].toLowerCase();
+      // "earlier", "once", "previously" are too often not temporal references in TimeBank's sense.
+      if (
+        word === 'earlier' ||
+        word === 'once' ||
+        word === 'previously' ||
+        word === 'eventually' ||
+        word === 'shortly'
+      )
+        return null;
+      const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
+      return date({ kind: 'fixed', value, type: 'DATE' });
+    },
+  },
+];
+
+function halfOf(unit: Unit): { unit: Unit; amount: number } {
+  if (unit === 'year') return { unit: 'month', amount: 6 };
+  if (unit === 'hour') return { unit: 'minute', amount: 30 };
+  if (unit === 'day') return { unit: 'hour', amount: 12 };
+  return { unit, amount: 0.5 };
+}
+
+function durationValue(unit: Unit, n: number | null): string {
+  const x = n === null ? 'X' : String(n);
+  if (unit === 'hour' || unit === 'minute' || unit === 'second')
+    return `PT${x}${unit[0]!.toUpperCase()}`;
+  const letter = {
+    day: 'D',
+    week: 'W',
+    month: 'M',
+    quarter: 'Q',
+    year: 'Y',
+    decade: 'DE',
+    century: 'CE',
+  }[unit];
+  return `P${x}${letter}`;
+}
