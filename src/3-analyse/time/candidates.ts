@@ -19,6 +19,7 @@ function rulesFor(lang: string): Rule[] {
 export function runRules(text: string, rules: Rule[]): Candidate[] {
   const out: Candidate[] = [];
   for (const rule of rules) {
+    if (rule.gate && !rule.gate.test(text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (m[0].length === 0) {

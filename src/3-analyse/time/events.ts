@@ -54,8 +54,12 @@ const DIRECTIONS: Record<string, Direction> = {
   'at the time of': 'at',
 };
 
+/** Texts without an event noun skip the event regexes (they are the costliest). */
+const HEAD_GATE = new RegExp(`(?:${HEADS})`, 'i');
+
 export const EVENT_ANCHOR_RULE: Rule = {
   id: 'en/event-anchored',
+  gate: HEAD_GATE,
   re: new RegExp(
     `\\b(?:(${initialCaps(NUMBER_RE)})[\\s-]+(${UNIT_RE})\\s+)?(?:${initialCaps('(?:shortly|soon|just|immediately|right|days|weeks|months|hours|years)')}\\s+)?(${initialCaps('(?:before|ahead of|prior to|on the eve of|in the run-up to|until|after|following|since|in the wake of|during|at the time of)')})\\s+${EVENT_RE}`,
     'gu',
@@ -76,13 +80,22 @@ export const EVENT_ANCHOR_RULE: Rule = {
   },
 };
 
+const NAMED_EVENT = new RegExp(EVENT_RE, 'gu');
+
+export interface NamedEvent {
+  name: string;
+  key: string;
+  modifier: string;
+  start: number;
+  end: number;
+}
+
 /** Every named event mentioned in a text, with where its distinctive word occurs. */
-export function namedEvents(
-  text: string,
-): Array<{ name: string; key: string; modifier: string; start: number; end: number }> {
-  const re = new RegExp(EVENT_RE, 'gu');
-  const out: Array<{ name: string; key: string; modifier: string; start: number; end: number }> =
-    [];
+export function namedEvents(text: string): NamedEvent[] {
+  if (!HEAD_GATE.test(text)) return [];
+  const re = NAMED_EVENT;
+  re.lastIndex = 0;
+  const out: NamedEvent[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const ev = eventName(m, 1);
     if (ev) out.push({ ...ev, key: eventKey(ev.name), start: m.index, end: m.index + m[0].length });

@@ -83,6 +83,11 @@ export function extractTimes(
           meaning = { kind: 'narrative', unit: meaning.unit, offset: meaning.offset };
       }
     }
+    if (meaning.kind === 'clock') {
+      // "at 10:35 a.m." is on the day the narrative is at, if one was just named.
+      const last = history[history.length - 1];
+      if (last?.point?.d !== undefined && si - last.sentence <= 1) anchor = last.point;
+    }
     const tense = tenseNear(text, sentence, c.start, lang);
     const r: Resolution = resolveMeaning(meaning, { dct, tense, anchor });
     const t: TimeExpression = {

@@ -25,6 +25,8 @@ export type Meaning =
       /** "last September" / "next spring": -1 or +1 occurrence relative to the publication date. */
       shift?: -1 | 1;
     }
+  /** "Thanksgiving", "Christmas 1998", "last Christmas". */
+  | { kind: 'holiday'; name: string; year?: number; shift?: -1 | 1 }
   /** "Friday", "last Friday", "Friday morning". */
   | {
       kind: 'weekday';
@@ -40,6 +42,8 @@ export type Meaning =
   | { kind: 'clock'; hour: number; minute: number }
   /** The unit containing the publication date, shifted: "last year" (-1), "this week" (0), "three years ago" (-3). */
   | { kind: 'unit'; unit: Unit | 'season'; offset: number; season?: Season }
+  /** The weekend of the publication week (0), the one before (-1) or after (1): "1998-W32-WE". */
+  | { kind: 'weekend'; offset: number }
   /** Previous completed quarter ("the latest quarter"). */
   | { kind: 'latestQuarter' }
   /** Relative to the narrative's previous date: "the next day" (+1 day), "a year earlier" (-1 year), "the same month" (0). */

@@ -17,6 +17,7 @@ import {
   type Point,
   type Season,
 } from './calendar.js';
+import { HOLIDAYS } from './holidays.js';
 import type { Meaning } from './meaning.js';
 import type { Tense } from './tense.js';
 
@@ -134,6 +135,36 @@ export function resolveMeaning(meaning: Meaning, ctx: ResolveContext): Resolutio
       fields.y = dct.y + (meaning.shift ?? 0);
       return done(fields, true, 0.75);
     }
+    case 'holiday': {
+      const dayOf = HOLIDAYS[meaning.name.toLowerCase()];
+      if (!dayOf) return unresolved('XXXX-XX-XX', 'day');
+      if (meaning.year !== undefined) return done(dayOf(meaning.year), false, 0.9);
+      if (!dct) return unresolved('XXXX-XX-XX', 'day');
+      const probe = dayOf(dct.y);
+      return done(dayOf(inferYear(probe.m, probe.d, dct, ctx.tense, meaning.shift)), true, 0.75);
+    }
+    case 'clock':
+      if (ctx.anchor?.d !== undefined)
+        return done(withTime(firstDay(ctx.anchor), meaning), true, 0.7);
+      if (!dct)
+        return unresolved(
+          `XXXX-XX-XXT${String(meaning.hour).padStart(2, '0')}:${String(meaning.minute).padStart(2, '0')}`,
+          'time',
+        );
+      return done(withTime(dct, meaning), true, 0.7);
+    case 'weekend': {
+      if (!dct) return unresolved('XXXX-WXX-WE', 'week');
+      const w = isoWeek(addDays(dct, 7 * meaning.offset));
+      const value = `${w.y}-W${String(w.w).padStart(2, '0')}-WE`;
+      return {
+        value,
+        granularity: 'week',
+        relative: true,
+        resolved: true,
+        confidence: 0.7,
+        point: { y: w.y, w: w.w },
+      };
+    }
     case 'latestQuarter':
       if (!dct) return unresolved('XXXX-QX', 'quarter');
       return done(shiftPoint(truncate(dct, 'quarter'), 'quarter', -1), true, 0.6);
@@ -159,13 +190,6 @@ export function resolveMeaning(meaning: Meaning, ctx: ResolveContext): Resolutio
     case 'day':
       if (!dct) return unresolved('XXXX-XX-XX', 'day');
       return done(withTime(addDays(dct, meaning.offset), meaning), true, 0.9);
-    case 'clock':
-      if (!dct)
-        return unresolved(
-          `XXXX-XX-XXT${String(meaning.hour).padStart(2, '0')}:${String(meaning.minute).padStart(2, '0')}`,
-          'time',
-        );
-      return done(withTime(dct, meaning), true, 0.7);
     case 'weekday': {
       if (!dct) return unresolved(`XXXX-WXX-${meaning.weekday}`, 'day');
       const today = weekday(dct);

@@ -13,6 +13,8 @@ export interface RuleResult {
 export interface Rule {
   id: string;
   re: RegExp;
+  /** A cheap test the text must pass before the (costlier) rule regex runs over it. */
+  gate?: RegExp;
   build(m: RegExpExecArray): RuleResult | null;
 }
 

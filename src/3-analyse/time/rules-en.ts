@@ -17,6 +17,7 @@ import {
   parseAmount,
   parseUnit,
 } from './lexicon-en.js';
+import { HOLIDAY_RE } from './holidays.js';
 import { date, type Rule } from './rule.js';
 
 const YEAR = '(?:1[6-9]|20)\\d\\d';
@@ -65,6 +66,47 @@ const shiftOf = (w: string | undefined): -1 | 0 | 1 | null => {
 
 export const RULES_EN: Rule[] = [
   {
+    // "Thanksgiving Day", "last Christmas", "Easter 1999"
+    id: 'en/holiday',
+    gate: /Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Memorial|Labor Day|Election Day|Easter/,
+    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(${HOLIDAY_RE})(?:,?\\s+(${YEAR})\\b)?`, 'g'),
+    build(m) {
+      const shift = m[1] === 'last' ? -1 : m[1] === 'next' ? 1 : undefined;
+      return date({ kind: 'holiday', name: m[2]!, year: int(m[3]), ...(shift ? { shift } : {}) });
+    },
+  },
+  {
+    // "the weekend", "this weekend", "last weekend"
+    id: 'en/weekend',
+    gate: /weekend/i,
+    re: /\b(?:the|this|last|next|past|coming)\s+weekend\b/gi,
+    build(m) {
+      const w = m[0].toLowerCase();
+      const offset = /last|past/.test(w) ? -1 : /next|coming/.test(w) ? 1 : 0;
+      return date({ kind: 'weekend', offset });
+    },
+  },
+  {
+    // "9 a.m. Tuesday", "4 a.m. EDT Thursday", "10 p.m. yesterday"
+    id: 'en/clock-day',
+    gate: /\d\s*[ap]\.?m/i,
+    re: new RegExp(
+      `\\b(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.m\\.|[ap]m\\b)(?:\\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC))?,?\\s+(?:(${WEEKDAY_RE})|(today|yesterday|tomorrow))\\b`,
+      'g',
+    ),
+    build(m) {
+      const c = clock(m[1]!, m[2], m[3]);
+      if (!c) return null;
+      if (m[4])
+        return {
+          meaning: { kind: 'weekday', weekday: weekday(m[4])!, shift: null, ...c },
+          type: 'TIME',
+        };
+      const offset = m[5] === 'yesterday' ? -1 : m[5] === 'tomorrow' ? 1 : 0;
+      return { meaning: { kind: 'day', offset, ...c }, type: 'TIME' };
+    },
+  },
+  {
     // "Friday, Nov. 13, 2025", "November 13", "Aug. 7, 1998", "August 15th"
     id: 'en/month-day-year',
     re: new RegExp(
@@ -104,7 +146,15 @@ export const RULES_EN: Rule[] = [
       if (!mo) return null;
       const year = int(m[3]);
       // A lone "May" or "March" at a sentence start is too often a verb or a name.
-      if (!year && !m[1] && /^(?:May|March|Mar\.|Jan\.|Sept?\.)$/.test(m[2]!)) return null;
+      if (
+        !year &&
+        !m[1] &&
+        /^(?:May|March|Mar\.|Jan\.|Sept?\.)$/.test(m[2]!) &&
+        !/\b(?:in|since|until|by|through|from|to|of|early|late|mid|last|next|this|before|after|during)\s+$/i.test(
+          m.input.slice(Math.max(0, m.index - 10), m.index),
+        )
+      )
+        return null;
       const mod = m[1]?.toLowerCase();
       const shift = mod === 'last' ? -1 : mod === 'next' ? 1 : undefined;
       return date({ kind: 'calendar', month: mo, year, ...(shift ? { shift } : {}) });
@@ -113,6 +163,7 @@ export const RULES_EN: Rule[] = [
   {
     // ISO dates "2025-11-13" and times "2025-11-13T10:30"
     id: 'num/iso',
+    gate: /\d-\d/,
     re: /\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?:[T ]([01]\d|2[0-3]):([0-5]\d))?\b/g,
     build(m) {
       const base = { kind: 'calendar' as const, year: int(m[1]), month: int(m[2]), day: int(m[3]) };
@@ -123,6 +174,7 @@ export const RULES_EN: Rule[] = [
   {
     // US numeric dates "11/13/2025", "8/7/98"
     id: 'num/us-slash',
+    gate: /\d\/\d/,
     re: /\b(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])\/((?:19|20)?\d\d)\b/g,
     build(m) {
       let y = int(m[3])!;
@@ -133,6 +185,7 @@ export const RULES_EN: Rule[] = [
   {
     // Decades and centuries: "the 1990s", "the '80s", "the early 1990s", "the 20th century"
     id: 'en/decade',
+    gate: /0'?s\b|century/i,
     re: /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[6-9]|20)(\d)0s|'(\d)0s)\b|\b(?:the\s+)?(1[5-9]|2[01])(?:st|nd|rd|th)[\s-]+century\b/gi,
     build(m) {
       if (m[4]) return date({ kind: 'calendar', century: int(m[4])! - 1 });
@@ -154,6 +207,7 @@ export const RULES_EN: Rule[] = [
   {
     // Quarters and halves: "the third quarter", "third-quarter", "the first half of 1990", "fiscal 1990 first quarter"
     id: 'en/quarter',
+    gate: /quarter|half/i,
     re: new RegExp(
       `\\b(?:the\\s+)?(?:(fiscal|calendar)\\s+(${YEAR})\\s+)?(?:(year-earlier|year-ago|current|latest|last|past|previous|recent|same|fiscal|this|next)[\\s-]+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+(quarter|half)(?:\\s+of\\s+(?:fiscal\\s+|calendar\\s+)?(${YEAR})|,?\\s+(${YEAR}))?\\b${NOT_NUMBER_AFTER}`,
       'gi',
@@ -176,7 +230,8 @@ export const RULES_EN: Rule[] = [
   {
     // "the quarter", "the latest quarter", "the current quarter", "this quarter", "last quarter"
     id: 'en/the-quarter',
-    re: /\b(?:(the)\s+)?(?:(latest|current|recent|past|last|previous|this|next|same|year-earlier|year-ago)[\s-]+)?quarter\b(?!ly)/gi,
+    gate: /quarter|period/i,
+    re: /\b(?:(the)\s+)?(?:(latest|current|recent|past|last|previous|this|next|same|year-earlier|year-ago)[\s-]+)?(?:quarter\b(?!ly)|(?<=(?:latest|year-earlier|year-ago|same)\s+)period\b)/gi,
     build(m) {
       const mod = m[2]?.toLowerCase();
       if (!m[1] && !mod) return null;
@@ -191,6 +246,7 @@ export const RULES_EN: Rule[] = [
   {
     // Seasons: "last fall", "this summer", "the summer of 2024", "spring 1999"
     id: 'en/season',
+    gate: /spring|summer|fall|autumn|winter/i,
     re: new RegExp(
       `\\b(?:(last|this|next|early|late|the|past|coming)\\s+)?(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`,
       'gi',
@@ -210,15 +266,16 @@ export const RULES_EN: Rule[] = [
   {
     // "Friday", "last Friday", "next Monday", "Friday morning", "Friday at 10 a.m."
     id: 'en/weekday',
+    gate: /day\b/,
     re: new RegExp(
-      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(${PART}))?(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
+      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
       'g',
     ),
     build(m) {
       const wd = weekday(m[2]);
       if (!wd) return null;
-      const c = m[4] ? clock(m[4], m[5], m[6]) : null;
-      const p = part(m[3]);
+      const c = m[3] ? clock(m[3], m[4], m[5]) : null;
+      const p = undefined;
       return {
         meaning: {
           kind: 'weekday',
@@ -234,6 +291,7 @@ export const RULES_EN: Rule[] = [
   {
     // "today", "yesterday morning", "tomorrow", "tonight", "this morning", "last night"
     id: 'en/deictic-day',
+    gate: /today|yesterday|tomorrow|night|morning|afternoon|evening/i,
     re: new RegExp(
       `\\b(?:(the day before yesterday|the day after tomorrow|today|yesterday|tomorrow)(?:\\s+(${PART}))?|(tonight)|(this|last)\\s+(${PART}))\\b`,
       'gi',
@@ -265,6 +323,7 @@ export const RULES_EN: Rule[] = [
   {
     // Clock times: "10 a.m.", "3:30 p.m. EST", "noon", "midnight"
     id: 'en/clock',
+    gate: /\d[:\s]*[ap.]|\d:\d|noon|midnight/i,
     re: /\b(?:(\d{1,2})(?::(\d\d))?\s*([ap]\.m\.|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?|(\d{1,2}):(\d\d)(?!\d)|(noon|midnight))/gi,
     build(m) {
       if (m[6])
@@ -279,7 +338,8 @@ export const RULES_EN: Rule[] = [
   {
     // "last year", "this week", "next month", "earlier this year", "the past year", "the coming weeks" (no number)
     id: 'en/unit-deictic',
-    re: /\b(?:(earlier|later)\s+)?(?:(early|late)\s+)?(?:(the)\s+)?(last|this|next|past|previous|coming|current|following|same|present)\s+(week|weekend|month|year|decade|century)\b/gi,
+    gate: /week|month|year|decade|century/i,
+    re: /\b(?:(earlier|later)\s+)?(?:(early|late)\s+)?(?:(the)\s+)?(last|this|next|past|previous|coming|current|following|same|present)\s+(week|month|year|decade|century)\b/gi,
     build(m) {
       const unit = m[5]!.toLowerCase();
       const mod = m[4]!.toLowerCase();
@@ -310,7 +370,8 @@ export const RULES_EN: Rule[] = [
   {
     // "the year", "the month", "the week" (the current one in news prose)
     id: 'en/the-unit',
-    re: /\b(?:earlier\s+|later\s+)?the\s+(year|month)\b(?!\s+(?:before|after|earlier|later|ago|of|in|when))(?![-'])/gi,
+    gate: /the (?:\w+ )?(?:year|month)/i,
+    re: /\b(?:earlier\s+|later\s+)?the\s+(?:(?:fiscal|full|calendar|current)\s+)?(year|month)\b(?!\s+(?:before|after|earlier|later|ago|of|in|when))(?![-'])/gi,
     build(m) {
       return date({ kind: 'unit', unit: parseUnit(m[1]!)!, offset: 0 });
     },
@@ -318,8 +379,9 @@ export const RULES_EN: Rule[] = [
   {
     // "three years ago", "a year earlier", "two days later", "a week before", "a couple of days later"
     id: 'en/ago-later',
+    gate: /ago|earlier|later|before|after|from now|hence|previously|afterward/i,
     re: new RegExp(
-      `\\b(${NUMBER_RE})[\\s-]+(${UNIT_RE})\\s+(ago|earlier|later|before|after|from now|hence|previously|afterwards?)\\b`,
+      `\\b(?:(?:more than|less than|nearly|almost|about|around|some|over|roughly|at least|just|only|barely)\\s+)?(${NUMBER_RE})[\\s-]+(${UNIT_RE})\\s+(ago|earlier|later|before|after|from now|hence|previously|afterwards?)\\b`,
       'gi',
     ),
     build(m) {
@@ -327,6 +389,16 @@ export const RULES_EN: Rule[] = [
       const unit = parseUnit(m[2]!);
       if (amount === undefined || !unit) return null;
       const dir = m[3]!.toLowerCase();
+      // "two weeks after the vote": TimeML tags the duration; the anchor is an event, not a date.
+      if (
+        (dir === 'before' || dir === 'after') &&
+        /^\s+[\p{L}\d]/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 3))
+      )
+        return {
+          meaning: { kind: 'duration', unit, amount },
+          type: 'DURATION',
+          end: m[0].length - dir.length - 1,
+        };
       const sign =
         dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' ? -1 : 1;
       const n = amount === null ? null : sign * amount;
@@ -341,6 +413,7 @@ export const RULES_EN: Rule[] = [
   {
     // "year-earlier", "the year-ago period", "the year-earlier nine months"
     id: 'en/year-earlier',
+    gate: /year[- ](?:earlier|ago)/i,
     re: /\b(?:the\s+)?year[- ](?:earlier|ago)(?:\s+(?:period|quarter|month|results|level|levels|figure|figures))?\b/gi,
     build() {
       return date({ kind: 'narrative', unit: 'year', offset: -1 });
@@ -349,6 +422,7 @@ export const RULES_EN: Rule[] = [
   {
     // "the next day", "the following week", "the day before", "the previous month"
     id: 'en/narrative-day',
+    gate: /next|following|previous|preceding|same|before|after|earlier|that (?:day|night|morning|evening)/i,
     re: /\b(?:the\s+(?:next|following|previous|preceding|same)\s+(day|morning|evening|night|week|month|year)|the\s+(day|week|month|year)\s+(before|after|earlier)|(that|the same)\s+(day|night|morning|evening))\b/gi,
     build(m) {
       const word = (m[1] ?? m[2] ?? m[5] ?? '').toLowerCase();
@@ -363,13 +437,16 @@ export const RULES_EN: Rule[] = [
     // Durations: "two weeks", "the past two months", "five-year", "24 hours", "the first nine months", "several years"
     id: 'en/duration',
     re: new RegExp(
-      `\\b(?:the\\s+)?(?:(past|last|next|first|coming|previous|final|latest|recent|ensuing|following|further|more|another|other)\\s+)?(?:(more than|less than|nearly|almost|about|around|some|over|up to|at least|roughly|approximately)\\s+)?(${NUMBER_RE})(?:\\s+(?:more|additional|full|straight|consecutive|long))?[\\s-]+(${UNIT_RE})(?:[\\s-]+(?:old|long))?\\b`,
+      `\\b(?:the\\s+)?(?:(past|last|next|first|coming|previous|final|latest|recent|ensuing|following|further|more|another|other)\\s+)?(?:(more than|less than|nearly|almost|about|around|some|over|up to|at least|roughly|approximately)\\s+)?(${NUMBER_RE})(?:\\s+(?:more|additional|full|straight|consecutive|long))?[\\s-]+(${UNIT_RE})\\b(?![\\s-]+old)(?:-long)?`,
       'gi',
     ),
     build(m) {
       const amount = parseAmount(m[3]!);
       const unit = parseUnit(m[4]!);
       if (amount === undefined || !unit) return null;
+      // "a second time", "three-quarters of": ordinals and fractions, not durations.
+      if ((unit === 'second' && amount === 1 && !/\d/.test(m[3]!)) || /-quarters/i.test(m[0]))
+        return null;
       const a = amount === 0.5 ? halfOf(unit) : { unit, amount };
       return { meaning: { kind: 'duration', ...a }, type: 'DURATION' };
     },
@@ -388,8 +465,9 @@ export const RULES_EN: Rule[] = [
   {
     // Sets: "daily", "every week", "each year", "every Monday", "annually", "twice a year"
     id: 'en/set',
+    gate: /ly\b|every|each/i,
     re: new RegExp(
-      `\\b(?:(daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUMBER_RE})\\s+)?(${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|spring|summer|fall|winter))\\b`,
+      `\\b(?:(daily|weekly|monthly|annually|yearly|hourly|nightly)|(?:every|each)\\s+(?:other\\s+)?(?:(${NUMBER_RE})\\s+)?(${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|spring|summer|fall|winter))\\b`,
       'gi',
     ),
     build(m) {
@@ -426,6 +504,7 @@ export const RULES_EN: Rule[] = [
   {
     // Rates: "$5 a year", "3% a month", "twice a week", "per day"
     id: 'en/rate',
+    gate: /\b(?:a|an|per) (?:year|month|week|day|hour|quarter)\b/i,
     re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
     build(m) {
       return {
@@ -437,16 +516,16 @@ export const RULES_EN: Rule[] = [
   {
     // Vague references: now, currently, recently, the future, the past, soon
     id: 'en/ref',
-    re: /\b(?:(right now|now|currently|current|nowadays|at present|at the moment|these days|the present|today's|presently)|(recently|recent|the past|lately|formerly|previously|earlier|once)|(the future|future|soon|shortly|in the coming (?:days|weeks|months|years)|the near future|someday|eventually))\b/gi,
+    re: /\b(?:(right now|now|currently|current|nowadays|at present|at the moment|these days|the present|presently)|(recently|recent (?:days|weeks|months|years|decades)|the past|lately|formerly)|(the future|the near future|someday|the coming (?:days|weeks|months|years)))\b/gi,
     build(m) {
       const word = m[0].toLowerCase();
       // "earlier", "once", "previously" are too often not temporal references in TimeBank's sense.
+      // "the past" as in "the past five years" is a duration, matched elsewhere.
       if (
-        word === 'earlier' ||
-        word === 'once' ||
-        word === 'previously' ||
-        word === 'eventually' ||
-        word === 'shortly'
+        word === 'the past' &&
+        /^\s+(?:\d|few|several|one|two|three|four|five|six|seven|eight|nine|ten|decade|year|month|week|day)/i.test(
+          m.input.slice(m.index + m[0].length, m.index + m[0].length + 12),
+        )
       )
         return null;
       const value = m[1] ? 'PRESENT_REF' : m[2] ? 'PAST_REF' : 'FUTURE_REF';
