@@ -171,9 +171,15 @@ interface ErrorLog {
 function main(): void {
   const data = resolve(argValue('--data') ?? DEFAULT_DATA);
   const showErrors = Number(argValue('--errors') ?? 12);
-  const docs = tmlFiles(data).map((f) =>
-    parseTml(f.slice(data.length + 1), readFileSync(f, 'utf8')),
-  );
+  // The same document can sit in two folders (TimeBank and testpipeline): score it once.
+  const seen = new Set<string>();
+  const files = tmlFiles(data).filter((f) => {
+    const name = f.slice(f.lastIndexOf('/') + 1);
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  const docs = files.map((f) => parseTml(f.slice(data.length + 1), readFileSync(f, 'utf8')));
   if (docs.length === 0) throw new Error(`bench:time: no .tml files under ${data}`);
 
   const t0 = performance.now();
