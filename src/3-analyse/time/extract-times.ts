@@ -23,6 +23,8 @@ export interface TimeContext {
 /** How far back (in sentences) "the next day" may look for what it follows. */
 const NARRATIVE_WINDOW = 3;
 
+const PLANNED = /\bto\s+\p{L}+\s+$/u;
+
 interface Anchorable {
   pos: number;
   sentence: number;
@@ -52,7 +54,14 @@ export function extractTimes(
   for (const [modifier, name] of new Map(events.map((e) => [e.modifier, e.name]))) {
     const re = new RegExp(`(?<![\\p{L}])(?:in|at)\\s+${escape(modifier)}(?![\\p{L}])`, 'gu');
     for (let m = re.exec(text); m; m = re.exec(text))
-      eventMentions.push({ pos: m.index, sentence: sentenceAt(m.index), point: null, event: name });
+      // "agreed to meet in Budapest" plans an event; it is not where the narrative stands.
+      if (!PLANNED.test(text.slice(Math.max(0, m.index - 30), m.index)))
+        eventMentions.push({
+          pos: m.index,
+          sentence: sentenceAt(m.index),
+          point: null,
+          event: name,
+        });
   }
 
   const out: TimeExpression[] = [];
