@@ -16,18 +16,21 @@ export const EVENT_RE = `(?:the\\s+)?(?:((?:${CAP}\\s+){0,2}${CAP})\\s+(${HEADS}
 export function eventName(
   m: RegExpExecArray,
   offset: number,
-): { name: string; modifier: string } | null {
-  const modifier = m[offset] ?? m[offset + 3];
+): { name: string; modifier: string; skip: number } | null {
+  let modifier = m[offset] ?? m[offset + 3];
   const head = m[offset + 1] ?? m[offset + 2];
   if (!modifier || !head) return null;
-  if (
-    /^(?:The|A|An|This|That|Last|Next|First|Second|In|At|On|After|Before|During|His|Her|Their|Our|Its)$/.test(
-      modifier.split(/\s+/)[0]!,
-    )
-  )
-    return null;
-  return { name: `${modifier} ${head}`, modifier };
+  // A capitalised determiner at a sentence start ("The Quillmark summit") is not part of the name.
+  const words = modifier.split(/\s+/);
+  let skip = 0;
+  while (words.length > 0 && NOT_A_NAME.test(words[0]!)) skip += words.shift()!.length + 1;
+  if (words.length === 0) return null;
+  modifier = words.join(' ');
+  return { name: m[offset] ? `${modifier} ${head}` : `${modifier} ${head}`, modifier, skip };
 }
+
+const NOT_A_NAME =
+  /^(?:The|A|An|This|That|These|Last|Next|First|Second|In|At|On|After|Before|During|His|Her|Their|Our|Its|Since|Until|Following|When|While|Then|But|And|Yet)$/;
 
 /** A case- and plural-insensitive key: "Alaska summits" and "the summit in Alaska" share "alaska summit". */
 export function eventKey(name: string): string {
@@ -98,7 +101,16 @@ export function namedEvents(text: string): NamedEvent[] {
   const out: NamedEvent[] = [];
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const ev = eventName(m, 1);
-    if (ev) out.push({ ...ev, key: eventKey(ev.name), start: m.index, end: m.index + m[0].length });
+    if (!ev) continue;
+    const lead = /^the\s+/.exec(m[0])?.[0].length ?? 0;
+    const start = m.index + lead + (m[1] ? ev.skip : 0);
+    out.push({
+      name: ev.name,
+      modifier: ev.modifier,
+      key: eventKey(ev.name),
+      start,
+      end: m.index + m[0].length,
+    });
   }
   return out;
 }

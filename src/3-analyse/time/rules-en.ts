@@ -24,7 +24,8 @@ const YEAR = '(?:1[6-9]|20)\\d\\d';
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const PART = '(?:morning|afternoon|evening|night)';
 /** A year is not a year inside a larger number, an amount of money or a percentage. */
-const NOT_NUMBER_AFTER = '(?![\\d,.]\\d|\\s*(?:%|percent|per cent))';
+const NOT_NUMBER_AFTER =
+  '(?![\\d,.]\\d|\\s*(?:%|percent|per cent)|\\s+(?:people|persons|men|women|children|troops|soldiers|workers|jobs|shares|units|votes|cases|dollars|euros|tons|miles|kilometers|meters|feet|barrels|residents|employees|students|copies|cars|homes|houses)\\b)';
 
 /** A month word to its number; lower-case "may"/"march" are verbs, not months. */
 function month(word: string | undefined): number | null {
