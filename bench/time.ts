@@ -186,14 +186,16 @@ function main(): void {
   const sentences: Sentence[][] = docs.map((d) => splitSentences(d.text, [], 'en'));
   const splitMs = performance.now() - t0;
 
-  // Warm up once so JIT compilation is not billed to the first documents.
-  for (const d of docs.slice(0, 10))
-    extractTimes(d.text, sentences[docs.indexOf(d)]!, { published: d.dct, language: 'en' });
-  const t1 = performance.now();
-  const predictions = docs.map((d, i) =>
-    extractTimes(d.text, sentences[i]!, { published: d.dct, language: 'en' }),
-  );
-  const extractMs = performance.now() - t1;
+  // The machine is shared: time three passes and keep the fastest (the first also warms the JIT up).
+  let predictions: TimeExpression[][] = [];
+  let extractMs = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t1 = performance.now();
+    predictions = docs.map((d, i) =>
+      extractTimes(d.text, sentences[i]!, { published: d.dct, language: 'en' }),
+    );
+    extractMs = Math.min(extractMs, performance.now() - t1);
+  }
 
   let chronoMs: number | null = null;
   if (!process.argv.includes('--no-chrono')) {

@@ -5,7 +5,7 @@
  * earlier") against the previous date or named event of the narrative.
  */
 import type { Sentence, TimeExpression } from '../../types.js';
-import { formatDuration, parseIsoDate, type Point } from './calendar.js';
+import { firstDay, formatDuration, parseIsoDate, truncate, type Point } from './calendar.js';
 import { findCandidates } from './candidates.js';
 import { resolveEventAnchors } from './event-anchors.js';
 import { namedEvents } from './events.js';
@@ -87,7 +87,11 @@ export function extractTimes(
                 : 'at',
         };
       } else if (prior?.point) {
-        anchor = prior.point;
+        // "the year-ago quarter" after "the quarter ended Sept. 30" is a quarter, not a day.
+        anchor =
+          c.rule === 'en/the-quarter' && prior.point.d !== undefined
+            ? truncate(firstDay(prior.point), 'quarter')
+            : prior.point;
         if (meaning.kind === 'unit' && meaning.unit !== 'season')
           meaning = { kind: 'narrative', unit: meaning.unit, offset: meaning.offset };
       }

@@ -176,11 +176,15 @@ export function resolveMeaning(meaning: Meaning, ctx: ResolveContext): Resolutio
         );
       if (meaning.unit === 'season') {
         const s = meaning.season!;
-        const start = SEASON_START[s];
-        const current = dct.m < 3 ? 12 : dct.m - ((dct.m - 3) % 3);
-        let y = dct.y;
-        if (meaning.offset < 0) y = start < current ? dct.y : dct.y - 1;
-        if (meaning.offset > 0) y = start > dct.m ? dct.y : dct.y + 1;
+        // Seasons as a running index (year * 4 + season); January and February belong to the previous year's winter.
+        const order: Season[] = ['SP', 'SU', 'FA', 'WI'];
+        const seasonOfMonth = dct.m < 3 ? 3 : Math.floor((dct.m - 3) / 3);
+        const now = (dct.m < 3 ? dct.y - 1 : dct.y) * 4 + seasonOfMonth;
+        const wanted = order.indexOf(s);
+        let idx = Math.floor(now / 4) * 4 + wanted;
+        if (meaning.offset < 0 && idx >= now) idx -= 4;
+        if (meaning.offset > 0 && idx <= now) idx += 4;
+        const y = Math.floor(idx / 4);
         return done({ y, s }, true, 0.7);
       }
       const u = meaning.unit;

@@ -423,8 +423,8 @@ export const RULES_EN: Rule[] = [
   {
     // "the next day", "the following week", "the day before", "the previous month"
     id: 'en/narrative-day',
-    gate: /next|following|previous|preceding|same|before|after|earlier|that (?:day|night|morning|evening)/i,
-    re: /\b(?:the\s+(?:next|following|previous|preceding|same)\s+(day|morning|evening|night|week|month|year)|the\s+(day|week|month|year)\s+(before|after|earlier)|(that|the same)\s+(day|night|morning|evening))\b/gi,
+    gate: /next|following|previous|preceding|same|before|after|earlier|that (?:day|night|morning|evening|week|month|year)/i,
+    re: /\b(?:the\s+(?:next|following|previous|preceding|same)\s+(day|morning|evening|night|week|month|year)|the\s+(day|week|month|year)\s+(before|after|earlier)|(?:(?:later|earlier)\s+)?(that|the same|that same)\s+(day|night|morning|evening|week|month|year))\b/gi,
     build(m) {
       const word = (m[1] ?? m[2] ?? m[5] ?? '').toLowerCase();
       const txt = m[0].toLowerCase();
@@ -515,9 +515,38 @@ export const RULES_EN: Rule[] = [
     },
   },
   {
+    // "recent years", "recent days": vague durations in TimeML
+    id: 'en/recent-units',
+    gate: /recent/i,
+    re: /\brecent\s+(days|weeks|months|years|decades|quarters)\b/gi,
+    build(m) {
+      return {
+        meaning: { kind: 'duration', unit: parseUnit(m[1]!)!, amount: null },
+        type: 'DURATION',
+      };
+    },
+  },
+  {
+    // Years in words, as broadcast transcripts write them: "nineteen ninety-six", "two thousand"
+    id: 'en/spelled-year',
+    gate: /nineteen|two thousand/i,
+    re: /\b(?:(?:the\s+)?(?:winter|spring|summer|fall)\s+of\s+)?(nineteen|two thousand(?: and)?)[\s-]+(?:(hundred)|(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)|(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?)\b|\b(?:the\s+year\s+)?two thousand\b(?![\s-]+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|dollars|people|\w+s\b))/gi,
+    build(m) {
+      const words = m[0].toLowerCase();
+      if (!m[1]) return date({ kind: 'calendar', year: 2000 });
+      const base = m[1].toLowerCase().startsWith('nineteen') ? 1900 : 2000;
+      const small = m[3] ? parseAmount(m[3]) : 0;
+      const tens = m[4] ? parseAmount(m[4]) : 0;
+      const unit = m[5] ? parseAmount(m[5]) : 0;
+      const year = base + (m[2] ? 0 : (small ?? 0) + (tens ?? 0) + (unit ?? 0));
+      const season = /winter|spring|summer|fall/.exec(words)?.[0];
+      return date({ kind: 'calendar', year, ...(season ? { season: SEASONS_EN[season]! } : {}) });
+    },
+  },
+  {
     // Vague references: now, currently, recently, the future, the past, soon
     id: 'en/ref',
-    re: /\b(?:(right now|now|currently|current|nowadays|at present|at the moment|these days|the present|presently)|(recently|recent (?:days|weeks|months|years|decades)|the past|lately|formerly)|(the future|the near future|someday|the coming (?:days|weeks|months|years)))\b/gi,
+    re: /\b(?:(right now|now|currently|current|nowadays|at present|at the moment|these days|the present|presently)|(recently|the past|lately|formerly)|(the future|the near future|someday|the coming (?:days|weeks|months|years)))\b/gi,
     build(m) {
       const word = m[0].toLowerCase();
       // "earlier", "once", "previously" are too often not temporal references in TimeBank's sense.
