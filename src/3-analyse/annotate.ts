@@ -1,4 +1,5 @@
 import type { Entity, EntityMention, Quote, Sentence, TimeExpression } from '../types.js';
+import { extractTimes } from './time/extract-times.js';
 
 export interface Annotations {
   entities: Entity[];
@@ -12,10 +13,11 @@ export interface Annotations {
  * (quotes resolve speakers through them), then quotes, then time expressions.
  */
 export function annotate(
-  _text: string,
-  _sentences: Sentence[],
-  _language: string,
-  _published: string | null,
+  text: string,
+  sentences: Sentence[],
+  language: string,
+  published: string | null,
 ): Annotations {
-  return { entities: [], mentions: [], quotes: [], times: [] };
+  const times = extractTimes(text, sentences, { published, language });
+  return { entities: [], mentions: [], quotes: [], times };
 }

@@ -1,3 +1,4 @@
+import { extractTimes } from '../3-analyse/time/extract-times.js';
 import type { StoredArticle } from '../types.js';
 import { groupUnits, scorePairs, type UnitPair } from './align.js';
 import {
@@ -12,6 +13,7 @@ import { coverageMatrix, omissions } from './coverage.js';
 import { diffPrepared, prepareSpan } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
 import { provenance } from './provenance.js';
+import { buildTimeline } from './timeline.js';
 import { translationSignals } from './translation-signals.js';
 import { storyUnits, type Unit } from './units.js';
 
@@ -85,7 +87,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     entities: [],
     quotes: [],
     quoteFidelity: [],
-    timeline: [],
+    timeline: buildTimeline(articles.map((a) => timelineInput(a, story.firstDate))),
     provenance: provenance(articles, units, groups, signals),
     stats: {
       articles: articles.length,
@@ -93,6 +95,30 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
       groups: groups.length,
       unique: Object.fromEntries(unique.map((u) => [u.articleId, u.passages.length])),
     },
+  };
+}
+
+/**
+ * An article without its own date is read against the story's first date
+ * (its siblings report the same event), with lower confidence, so "in
+ * September" still lands on a year.
+ */
+function timelineInput(a: StoredArticle, storyDate: string | null) {
+  const own = a.meta.published.value;
+  const times =
+    own || !storyDate
+      ? a.times
+      : extractTimes(a.text, a.sentences, { published: storyDate, language: a.language.code }).map(
+          (t) => ({ ...t, confidence: Math.round(t.confidence * 0.8 * 100) / 100 }),
+        );
+  return {
+    id: a.id,
+    source: a.meta.source,
+    text: a.text,
+    sentences: a.sentences,
+    times,
+    published: own,
+    mentions: a.mentions,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Comparison } from '../../5-compare/comparison.js';
+import { anchorText } from './comparison-text.js';
 import { diffChanges } from './diff-summary.js';
 import { dateRange } from './text.js';
 
@@ -74,6 +75,15 @@ export function comparisonMarkdown(c: Comparison): string {
       out.push(
         `- ${label.get(o.articleId)} lacks ${o.groupIds.join(', ')}, which most other articles carry`,
       );
+    out.push('');
+  }
+  if (c.timeline.length) {
+    out.push('## Timeline', '', '| when | what | reported by |', '|---|---|---|');
+    for (const t of c.timeline) {
+      const when = t.resolved ? t.value : t.anchor ? anchorText(t.anchor) : `${t.value} (relative)`;
+      const by = t.reports.map((r) => `${label.get(r.articleId)} "${md(r.time.text)}"`).join('; ');
+      out.push(`| ${md(when)} | ${md(t.label)} | ${by} |`);
+    }
     out.push('');
   }
   if (c.provenance.length) {

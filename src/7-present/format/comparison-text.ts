@@ -62,6 +62,11 @@ export function comparisonText(c: Comparison): string {
     lines.push('Left out (carried by most other articles)');
     for (const o of omitted) lines.push(`  ${label.get(o.articleId)}: ${o.groupIds.join(', ')}`);
   }
+  if (c.timeline.length) {
+    lines.push('');
+    lines.push(`Timeline (${c.timeline.length})`);
+    for (const t of c.timeline) lines.push(...timelineLines(t, label));
+  }
   if (c.provenance.length) {
     lines.push('');
     lines.push('Provenance (is one article derived from another?)');
@@ -79,4 +84,29 @@ export function comparisonText(c: Comparison): string {
     for (const p of u.passages) lines.push(`  @${p.start}-${p.end}: ${clip(p.text)}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function timelineLines(t: Comparison['timeline'][number], label: Map<string, string>): string[] {
+  const when = t.resolved ? t.value : t.anchor ? anchorText(t.anchor) : `${t.value} (relative)`;
+  const out = [`  ${when.padEnd(12)} ${clip(t.label, 90)}`];
+  for (const r of t.reports)
+    out.push(`      ${label.get(r.articleId)} "${r.time.text}" @${r.time.start}-${r.time.end}`);
+  for (const k of t.conflicts)
+    out.push(`      conflict: ${label.get(k.articleId)} gives ${k.value} ("${k.text}")`);
+  return out;
+}
+
+export function anchorText(a: NonNullable<Comparison['timeline'][number]['anchor']>): string {
+  const offset = a.offset ? `${durationText(a.offset)} ` : '';
+  return a.direction === 'at' ? `at ${a.event}` : `${offset}${a.direction} ${a.event}`;
+}
+
+const UNITS: Record<string, string> = { Y: 'year', M: 'month', W: 'week', D: 'day', H: 'hour' };
+
+/** "P1W" → "1 week", "P2D" → "2 days"; anything else is shown as it is. */
+function durationText(iso: string): string {
+  const m = /^PT?(\d+)([YMWDH])$/.exec(iso);
+  if (!m) return iso;
+  const n = Number(m[1]);
+  return `${n} ${UNITS[m[2]!]}${n === 1 ? '' : 's'}`;
 }
