@@ -113,7 +113,7 @@ export function contentAfter(
 }
 
 /** Skips the addressee noun phrase after "told": "reporters", "the newspaper", "CNN", "him". */
-function skipObject(tokens: ClauseToken[], k: number): number {
+export function skipObject(tokens: ClauseToken[], k: number): number {
   const t = tokens[k];
   if (!t) return k;
   if (

@@ -16,7 +16,7 @@ const SPEECH_REGULAR =
   'propose comment inform assure underline underscore highlight object lament continue explain ' +
   'describe accuse criticize criticise praise blame question cite demand predict agree disagree ' +
   'signal acknowledge clarify specify summarize summarise exclaim whisper shout scream reply muse ' +
-  'announce emphasize notice insist threaten';
+  'announce emphasize notice insist threaten call refer talk boast';
 const STANCE_REGULAR =
   'believe hope fear expect want doubt worry suspect assume realize realise consider wonder ' +
   'plan seek endorse support oppose defend reject dismiss condemn denounce';
@@ -27,6 +27,13 @@ const SPEECH_IRREGULAR =
   'say says said saying tell tells told telling write writes wrote written writing';
 const STANCE_IRREGULAR = 'think thinks thought thinking feel feels felt feeling';
 const EVIDENCE_IRREGULAR = 'find finds found show shows showed shown';
+
+/** Verbs whose base form is mostly a noun ("the state", "a tweet"): only their other forms are cues. */
+const NO_BASE = new Set(
+  'state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show'.split(
+    ' ',
+  ),
+);
 
 function inflections(base: string): string[] {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
@@ -47,7 +54,7 @@ function inflections(base: string): string[] {
       : /[^e]e$/.test(base)
         ? `${stem}ing`
         : `${base}ing`;
-  return [base, s, ed, ing];
+  return NO_BASE.has(base) ? [s, ed, ing] : [base, s, ed, ing];
 }
 
 export const CUE_WORDS = new Map<string, CueClass>();
@@ -97,11 +104,16 @@ export const OBJECT_VERBS = new Set(
 export const CUE_PREFIX = new Set(
   (
     "has have had 's 've 'd is are was were will would 'll could can may might should must do does did " +
-    "also not n't never still already later then once previously recently initially again " +
+    "'re 'm 'll also not n't never still already later once previously recently initially again " +
     'further even ever just first now since repeatedly often frequently long reportedly publicly ' +
     'privately openly apparently separately subsequently'
   ).split(/\s+/),
 );
+
+/** Verbs that take a preposition into the cue ("asked about", "called for", "referring to"). */
+export const PARTICLE_VERBS =
+  /^(?:ask|call|point|refer|complain|warn|talk|joke|boast|comment|agree|disagree|argue|testify|hint|respond|repl|object|worr|hope|fear|know|think|feel|care|focus|insist)/;
+export const PARTICLES = /^(?:about|for|to|of|on|with|against|out)$/;
 
 /** Phrases that introduce a source: "according to X, …". */
 export const ACCORDING = /^(?:according\s+to)$/i;

@@ -1,5 +1,6 @@
 import type { Entity, EntityMention, Quote, Sentence, Span } from '../../types.js';
 import { clauseTokens } from './clause-tokens.js';
+import { cueClass } from './cue-lexicon.js';
 import { findFrames, type Frame } from './find-frames.js';
 import { findQuotedSpans, topLevel, type QuotedSpan } from './quote-marks.js';
 import { resolveSpeakers, type PendingQuote } from './resolve-speaker.js';
@@ -30,7 +31,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     const top = topLevel(all);
     const claimed: Span[] = [];
     const firstOfParagraph = pending.length;
-    for (const unit of joinAcrossQuotes(p.sentences, top)) {
+    for (const unit of joinAcrossQuotes(text, p.sentences, top)) {
       const tokens = clauseTokens(
         text,
         unit.start,
@@ -110,16 +111,29 @@ function paragraphs(sentences: Sentence[]): Paragraph[] {
   return out;
 }
 
-/** Sentences of a paragraph, joined where a quote runs across their boundary. */
-function joinAcrossQuotes(sentences: Sentence[], quotes: QuotedSpan[]): Span[] {
+/**
+ * Sentences of a paragraph, joined where a quote runs across their boundary, and where a
+ * short attribution follows a quote that ended its sentence ("“… missing.” Vale said.").
+ */
+function joinAcrossQuotes(text: string, sentences: Sentence[], quotes: QuotedSpan[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const last = out[out.length - 1];
-    if (last && quotes.some((q) => q.start < last.end && q.end > last.end && q.end > s.start)) {
+    if (
+      last &&
+      (quotes.some((q) => q.start < last.end && q.end > last.end && q.end > s.start) ||
+        (quotes.some((q) => q.depth === 0 && q.end === last.end) && isShortAttribution(text, s)))
+    ) {
       last.end = Math.max(last.end, s.end);
     } else out.push({ start: s.start, end: s.end });
   }
   return out;
+}
+
+function isShortAttribution(text: string, s: Span): boolean {
+  const words = text.slice(s.start, s.end).match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
+  if (words.length > 14 || /^["“„«‘]/.test(text[s.start]!)) return false;
+  return words.slice(0, 9).some((w) => cueClass(w.toLowerCase()) === 'speech');
 }
 
 /** Quotes of a unit no frame used that still read as reported speech (long, standing alone). */

@@ -3,11 +3,20 @@ import type { ClauseToken } from './clause-tokens.js';
 import {
   contentAfter,
   isComplementiser,
+  skipObject,
   quoteEndingAt,
   quoteStartingAt,
   trimContent,
 } from './content-span.js';
-import { CUE_PREFIX, RU_ACCORDING_HEAD, cueClass, type CueClass } from './cue-lexicon.js';
+import {
+  ADDRESSEE_VERBS,
+  CUE_PREFIX,
+  PARTICLES,
+  PARTICLE_VERBS,
+  RU_ACCORDING_HEAD,
+  cueClass,
+  type CueClass,
+} from './cue-lexicon.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
@@ -33,7 +42,7 @@ const DETERMINERS = new Set(
 );
 /** Cue verbs whose -s form is more often a plural noun ("undercover reports"). */
 const NOUNISH =
-  /^(?:reports|claims|comments|answers|promises|warnings|plans|hopes|fears|doubts|questions|shows|notes|posts|estimates|concerns|demands|threats|calls|cites|blames|counters|remarks|objects|signals|hints|supports|finds|writes|states|tweets|jokes|pledges|vows|urges|wants|thinks|feels|says|tells|asks)$/;
+  /^(?:reports|claims|comments|answers|promises|warnings|plans|hopes|fears|doubts|questions|shows|notes|posts|estimates|concerns|demands|threats|calls|cites|blames|counters|remarks|objects|signals|hints|supports|finds|states|tweets|jokes|pledges|vows|urges|talks|replies|responds)$/;
 const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
@@ -81,7 +90,13 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const next = tokens[i + 1];
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
   if (prev?.lower === 'to' && !/ing$/.test(t.lower)) return false;
-  if (next?.lower === 'to' && NOT_AFTER_TO.test(t.lower)) return false;
+  // "is said to be", "continued to rise" — but "“…,” he said to cheers".
+  if (
+    next?.lower === 'to' &&
+    NOT_AFTER_TO.test(t.lower) &&
+    !/^[,”"»’]$/.test(tokens[i - 2]?.raw ?? '')
+  )
+    return false;
   // Mid-sentence capitals are names ("the United States"), not verbs.
   if (
     t.capital &&
@@ -151,10 +166,25 @@ function verbFrame(
   earlier: Frame[],
 ): Frame[] | null {
   let cs = i;
-  while (cs > 0 && !tokens[cs - 1]!.quoted && CUE_PREFIX.has(tokens[cs - 1]!.lower)) cs--;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+  )
+    cs--;
   let ce = i + 1;
   const next = tokens[ce];
-  if (next && /^point/.test(tokens[i]!.lower) && next.lower === 'out') ce++;
+  if (next && !next.quoted && PARTICLES.test(next.lower) && PARTICLE_VERBS.test(tokens[i]!.lower)) {
+    // "said on Tuesday" is an adjunct; "called on Congress" is a particle.
+    const after = tokens[ce + 1];
+    if (!(
+      next.lower === 'on' &&
+      after &&
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(after.lower)
+    ))
+      ce++;
+  }
+  if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
   const b = leftBoundary(tokens, cs);
   const sub = subjectSpan(tokens, b + 1, cs);
@@ -164,7 +194,12 @@ function verbFrame(
   if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower)) {
     inverted = subjectAfter(tokens, ce);
   }
-  const restAt = inverted ? inverted.end : ce;
+  // "“…,” Vale told reporters." — the addressee is not content.
+  const restAt = inverted
+    ? inverted.end
+    : ADDRESSEE_VERBS.has(tokens[i]!.lower)
+      ? skipObject(tokens, ce)
+      : ce;
   if (afterComma && (sub || inverted) && isTail(tokens, restAt)) {
     // Post-posed or inverted: "“…,” Vale said." / "…, said the minister."
     const source = tokenSpan(tokens, (sub ?? inverted)!);
@@ -213,6 +248,14 @@ function verbFrame(
     return null;
   const c = classify(text, span, quotes);
   return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5 }];
+}
+
+const LY_NOUNS =
+  /^(?:family|ally|rally|assembly|supply|july|belly|bully|fly|reply|anomaly|monopoly|homily|italy|daily|weekly|monthly|early|only)$/;
+
+/** A manner adverb that belongs to the cue ("politely suggested"). */
+function isAdverb(raw: string): boolean {
+  return /^[a-z]{3,}ly$/.test(raw) && !LY_NOUNS.test(raw);
 }
 
 /** True when nothing after token k can be the content: the sentence ends or an adjunct follows. */

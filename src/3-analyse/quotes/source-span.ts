@@ -1,4 +1,5 @@
 import type { ClauseToken } from './clause-tokens.js';
+import { cueClass } from './cue-lexicon.js';
 
 /**
  * Finding the Source (speaker) span around a cue, on tokens alone: the subject is what lies
@@ -18,7 +19,8 @@ const BOUNDARY_WORDS = new Set(
 /** Relative pronouns annotated as the Source themselves ("…, who said …"). */
 export const RELATIVE_SOURCES = new Set(['who', 'which', 'который', 'которая', 'которые']);
 
-const BOUNDARY_PUNCT = /^[,;:—–!?.()[\]"“”„«»‹›]$|^-$|^''$/;
+const BOUNDARY_PUNCT = /^[,;:—–―!?.()[\]"“”„«»‹›]$|^-$|^''$/;
+const DETERMINER = /^(?:the|a|an|this|that|his|her|its|their|our|my|so-called|most|more|less)$/;
 
 /** Subject pronouns (English and Russian). */
 export const PRONOUNS = new Set('he she they i we it you он она они я мы оно'.split(' '));
@@ -51,6 +53,15 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
       continue;
     }
     if (!t.isWord && BOUNDARY_PUNCT.test(t.raw)) return j;
+    // A verb ends the subject: another cue ("Weaver says he …") or a past form ("put", "released").
+    if (
+      t.isWord &&
+      !t.capital &&
+      j < from - 1 &&
+      isVerbLike(t.lower) &&
+      !DETERMINER.test(tokens[j - 1]?.lower ?? '')
+    )
+      return j;
     if (t.isWord && BOUNDARY_WORDS.has(t.lower)) {
       // "Toomey and Sen. Ayotte said": "and" joins two names unless a comma or a lower-case word precedes it.
       if (t.lower === 'and' || t.lower === 'or') {
@@ -66,6 +77,23 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
   return -1;
 }
 
+function isVerbLike(w: string): boolean {
+  if (cueClass(w)) return true;
+  return (
+    /^(?:is|are|was|were|has|have|had|will|would|can|could|put|began|shook|did|does|do|got|gets|made|makes|took|takes|gave|gives|went|goes|came|comes|held|holds|led|leads|met|meets|sent|sends|spent|left|won|lost|ran|runs)$/.test(
+      w,
+    ) ||
+    (/[a-z]{3}ed$/.test(w) &&
+      !/^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted)$/.test(
+        w,
+      ))
+  );
+}
+
+/** Trailing words of a subject that are not part of it ("He memorably", "The White House on Monday"). */
+const TRAILING_ADJUNCT =
+  /^(?:both|all|each|only|also|just|then|now|too|however|instead|meanwhile|finally|later|earlier|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|month|year)$/;
+
 /**
  * The subject tokens [from, to) trimmed of leading adjuncts; null when they do not look like
  * a noun phrase (too long, or a name directly followed by a past-tense verb).
@@ -78,8 +106,31 @@ export function subjectSpan(
   let s = from;
   let e = to;
   while (s < e && !tokens[s]!.isWord) s++;
-  // Leading adjunct before a comma: "On Tuesday, Vale said" (only when the boundary missed it).
-  while (e > s && (tokens[e - 1]!.raw === ',' || tokens[e - 1]!.raw === '—')) e--;
+  // Trailing adjuncts: "The White House on Monday", "he both", "Ted Cruz, by contrast,".
+  for (let changed = true; changed && e > s;) {
+    changed = false;
+    const last = tokens[e - 1]!;
+    if (
+      last.raw === '—' ||
+      (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))
+    ) {
+      e--;
+      changed = true;
+    } else if (last.isWord && TRAILING_ADJUNCT.test(last.lower) && e - s > 1) {
+      e--;
+      changed = true;
+      const p = tokens[e - 1];
+      if (p && /^(?:on|last|this|next|early|late|in)$/.test(p.lower) && e - s > 1) e--;
+    }
+  }
+  // "X, by contrast," / "X, for his part,": an appositive that is a prepositional phrase.
+  const inner = tokens.slice(s, e).findIndex((t) => t.raw === ',');
+  if (
+    inner > 0 &&
+    /^(?:by|for|in|on|at|meanwhile|however|though|too)$/.test(tokens[s + inner + 1]?.lower ?? '')
+  ) {
+    e = s + inner;
+  }
   if (s >= e) return null;
   if (ADJUNCT_OPENERS.has(tokens[s]!.lower) && e - s > 1) {
     const comma = tokens.slice(s, e).findIndex((t) => t.raw === ',');
@@ -125,9 +176,12 @@ export function subjectAfter(
     const t = tokens[e]!;
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
     if (t.raw === ',' && e > from) {
-      // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman").
+      // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
+      // a participle or a second attribution is not ("said Vale, adding …").
       const n = tokens[e + 1];
-      if (!n || !/^(?:a|an|the|who)$/.test(n.lower)) break;
+      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      e++;
+      continue;
     }
     if (
       e > from &&
