@@ -19,18 +19,22 @@ const SPEECH_REGULAR =
   'announce emphasize notice insist threaten call refer talk boast';
 const STANCE_REGULAR =
   'believe hope fear expect want doubt worry suspect assume realize realise consider wonder ' +
-  'plan seek endorse support oppose defend reject dismiss condemn denounce';
+  'plan seek endorse support oppose defend reject dismiss condemn denounce decline refuse prefer like ' +
+  'favor favour back decry charge attack blast mock echo challenge slam knock rail repeat remind portray ' +
+  'compare outline request quote email thank unveil discuss invoke identify express welcome applaud ' +
+  'celebrate embrace lambast question recommend advocate dispute doubt point';
 const EVIDENCE_REGULAR = 'show indicate suggest';
 
 // Irregular forms, written out.
 const SPEECH_IRREGULAR =
   'say says said saying tell tells told telling write writes wrote written writing';
-const STANCE_IRREGULAR = 'think thinks thought thinking feel feels felt feeling';
+const STANCE_IRREGULAR =
+  'think thinks thought thinking feel feels felt feeling know knows knew known see sees saw seen';
 const EVIDENCE_IRREGULAR = 'find finds found show shows showed shown';
 
 /** Verbs whose base form is mostly a noun ("the state", "a tweet"): only their other forms are cues. */
 const NO_BASE = new Set(
-  'state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show'.split(
+  'state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show back like favor favour charge attack blast echo challenge slam knock rail repeat request quote email thank express welcome dispute doubt outline compare'.split(
     ' ',
   ),
 );
@@ -112,7 +116,7 @@ export const CUE_PREFIX = new Set(
 
 /** Verbs that take a preposition into the cue ("asked about", "called for", "referring to"). */
 export const PARTICLE_VERBS =
-  /^(?:ask|call|point|refer|complain|warn|talk|joke|boast|comment|agree|disagree|argue|testify|hint|respond|repl|object|worr|hope|fear|know|think|feel|care|focus|insist)/;
+  /^(?:ask|call|point|refer|complain|warn|talk|joke|boast|comment|agree|disagree|argue|testify|hint|respond|repl|object|worr|hope|fear|know|think|feel|care|focus|insist|rail|spok|speak|compar)/;
 export const PARTICLES = /^(?:about|for|to|of|on|with|against|out)$/;
 
 /** Phrases that introduce a source: "according to X, …". */
@@ -137,4 +141,17 @@ export const RU_ACCORDING_HEAD = new Set(['словам', 'мнению', 'да�
 /** The class of a lower-cased word as a cue, if it is one. */
 export function cueClass(word: string): CueClass | undefined {
   return CUE_WORDS.get(word);
+}
+
+/**
+ * A quick test for text that cannot hold an attribution: no cue word, no colon, no
+ * "according to" / "по словам". Saves tokenising most sentences of a long article.
+ */
+export function mayHoldCue(text: string): boolean {
+  if (text.includes(':')) return true;
+  for (const m of text.matchAll(/[\p{L}]+/gu)) {
+    const w = m[0].toLowerCase();
+    if (CUE_WORDS.has(w) || w === 'according' || w === 'по') return true;
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
 import type { Entity, EntityMention, Quote, Sentence, Span } from '../../types.js';
 import { clauseTokens } from './clause-tokens.js';
-import { cueClass } from './cue-lexicon.js';
+import { cueClass, mayHoldCue } from './cue-lexicon.js';
 import { findFrames, type Frame } from './find-frames.js';
 import { findQuotedSpans, topLevel, type QuotedSpan } from './quote-marks.js';
 import { resolveSpeakers, type PendingQuote } from './resolve-speaker.js';
@@ -32,16 +32,18 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     const claimed: Span[] = [];
     const firstOfParagraph = pending.length;
     for (const unit of joinAcrossQuotes(text, p.sentences, top)) {
-      const tokens = clauseTokens(
-        text,
-        unit.start,
-        unit.end,
-        top.map((q) => q.inner),
-      );
-      for (const f of findFrames(text, tokens, unit, top)) {
-        pending.push(toPending(f, p.index));
-        claimed.push(f.content, f.cue);
-        if (f.source) claimed.push(f.source);
+      if (mayHoldCue(text.slice(unit.start, unit.end))) {
+        const tokens = clauseTokens(
+          text,
+          unit.start,
+          unit.end,
+          top.map((q) => q.inner),
+        );
+        for (const f of findFrames(text, tokens, unit, top)) {
+          pending.push(toPending(f, p.index));
+          claimed.push(f.content, f.cue);
+          if (f.source) claimed.push(f.source);
+        }
       }
       for (const q of orphanQuotes(text, unit, top, claimed)) {
         claimed.push(q.inner);
@@ -133,6 +135,7 @@ function joinAcrossQuotes(text: string, sentences: Sentence[], quotes: QuotedSpa
 function isShortAttribution(text: string, s: Span): boolean {
   const words = text.slice(s.start, s.end).match(/[\p{L}\p{N}'’.-]+/gu) ?? [];
   if (words.length > 14 || /^["“„«‘]/.test(text[s.start]!)) return false;
+  if (/^[―—]\s*\p{Lu}/u.test(text.slice(s.start, s.start + 4))) return true; // "― Ana Rell
   return words.slice(0, 9).some((w) => cueClass(w.toLowerCase()) === 'speech');
 }
 
@@ -143,9 +146,10 @@ function orphanQuotes(
   quotes: QuotedSpan[],
   claimed: Span[],
 ): QuotedSpan[] {
+  const inUnit = quotes.filter((q) => q.start >= unit.start && q.start < unit.end);
+  if (inUnit.length === 0) return [];
   const unitWords = wordCount(text.slice(unit.start, unit.end));
-  return quotes.filter((q) => {
-    if (q.start < unit.start || q.start >= unit.end) return false;
+  return inUnit.filter((q) => {
     if (claimed.some((c) => c.start < q.end && c.end > q.start)) return false;
     const words = wordCount(text.slice(q.inner.start, q.inner.end));
     return words >= ORPHAN_MIN_WORDS && words >= unitWords * 0.6;

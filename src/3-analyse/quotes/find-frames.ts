@@ -55,8 +55,15 @@ export function findFrames(
   quotes: QuotedSpan[],
 ): Frame[] {
   const frames: Frame[] = [];
+  const colon = colonFrame(text, tokens, unit, quotes);
+  if (colon) frames.push(colon);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (!t.isWord && !t.quoted && /^[―—]$/.test(t.raw)) {
+      const f = signatureFrame(text, tokens, quotes, i);
+      if (f) frames.push(f);
+      continue;
+    }
     if (!t.isWord || t.quoted) continue;
     if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
       const f = accordingFrame(text, tokens, unit, quotes, i, i + 2);
@@ -89,6 +96,7 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
+  if (/^point/.test(t.lower) && !/^(?:to|out)$/.test(next?.lower ?? '')) return false;
   if (prev?.lower === 'to' && !/ing$/.test(t.lower)) return false;
   // "is said to be", "continued to rise" — but "“…,” he said to cheers".
   if (
@@ -295,6 +303,82 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
   )
     e++;
   return e > k && e - k <= 6 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+}
+
+/** "“We will rebuild.” ― Ana Rell": a dash and a name after a quote sign it. */
+function signatureFrame(
+  text: string,
+  tokens: ClauseToken[],
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  const q = quoteEndingAt(quotes, tokens[i]!.start, text);
+  if (!q) return null;
+  let e = i + 1;
+  while (e < tokens.length && e - i <= 5 && tokens[e]!.isWord && tokens[e]!.capital) e++;
+  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord)) return null;
+  return {
+    kind: 'direct',
+    source: { start: tokens[i + 1]!.start, end: tokens[e - 1]!.end },
+    cue: { start: tokens[i]!.start, end: tokens[i]!.end },
+    content: q.inner,
+    confidence: 0.6,
+  };
+}
+
+/** "Vale: “We will rebuild.”" — a name and a colon open the unit. */
+function colonFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+): Frame | null {
+  // Transcripts: "WALLACE: Let's start …", even inside an unclosed quote.
+  let h = 0;
+  while (h < tokens.length && !tokens[h]!.isWord) h++;
+  const speakerTag =
+    tokens[h] && /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) && tokens[h + 1]?.raw === ':' ? h : -1;
+  const c = speakerTag >= 0 ? h + 1 : tokens.findIndex((t) => t.raw === ':' && !t.quoted);
+  if (c < 1 || c > 8 || c + 1 >= tokens.length) return null;
+  const head = tokens.slice(speakerTag >= 0 ? h : 0, c);
+  if (speakerTag >= 0) {
+    const t = tokens[h]!;
+    const span = trimContent(text, { start: tokens[c + 1]!.start, end: unit.end });
+    if (!span) return null;
+    return {
+      kind: 'direct',
+      source: { start: t.start, end: t.end },
+      cue: { start: tokens[c]!.start, end: tokens[c]!.end },
+      content: span,
+      confidence: 0.6,
+    };
+  }
+  if (!head[0]!.capital || head.some((t) => t.quoted || (t.isWord && cueClass(t.lower))))
+    return null;
+  if (
+    head.some((t) =>
+      /^(?:note|latest|twitter|update|photo|photos|watch|read|related|source|sources|analysis|exclusive|breaking|opinion|video|editor|editors|correction|disclosure|warning|here|this|that|it)$/i.test(
+        t.raw,
+      ),
+    )
+  )
+    return null;
+  // The content after the colon must be a quote, unless the head is a name in capitals.
+  if (!tokens[c + 1]!.quoted && !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '')) return null;
+  if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
+  const sub = subjectSpan(tokens, 0, c);
+  if (!sub) return null;
+  const span = trimContent(text, {
+    start: tokens[c + 1]!.start - (tokens[c + 1]!.quoted ? 1 : 0),
+    end: unit.end,
+  });
+  if (!span) return null;
+  return {
+    ...classify(text, span, quotes),
+    source: tokenSpan(tokens, sub),
+    cue: { start: tokens[c]!.start, end: tokens[c]!.end },
+    confidence: 0.5,
+  };
 }
 
 /** "according to X, …", "…, according to X.", "по словам X, …", "по его словам". */

@@ -64,9 +64,16 @@ export function nameInSource(source: string): string | null {
   return run.length ? run.join(' ') : null;
 }
 
+const surnames = new Map<string, string>();
 function surname(name: string): string {
-  const parts = name.split(' ');
-  return foldSpelling(parts[parts.length - 1]!.toLowerCase());
+  let s = surnames.get(name);
+  if (s === undefined) {
+    const parts = name.split(' ');
+    s = foldSpelling(parts[parts.length - 1]!.toLowerCase());
+    if (surnames.size > 10_000) surnames.clear();
+    surnames.set(name, s);
+  }
+  return s;
 }
 
 /** Fills `speaker` and `speakerId` of every quote, in text order. */
