@@ -208,7 +208,7 @@ function verbFrame(
     : ADDRESSEE_VERBS.has(tokens[i]!.lower)
       ? skipObject(tokens, ce)
       : ce;
-  if (afterComma && (sub || inverted) && isTail(tokens, restAt)) {
+  if (afterComma && (sub || inverted) && cls === 'speech' && isTail(tokens, restAt)) {
     // Post-posed or inverted: "“…,” Vale said." / "…, said the minister."
     const source = tokenSpan(tokens, (sub ?? inverted)!);
     const boundaryEnd = bt!.quoted ? bt!.end : bt!.start;
