@@ -17,7 +17,7 @@ interface Paragraph extends Span {
 }
 
 /** A quote of at least this many words, standing alone in its sentence, is reported speech even without a cue. */
-const ORPHAN_MIN_WORDS = 5;
+const ORPHAN_MIN_WORDS = 4;
 
 /**
  * Who said what in one article: every attribution (Source, Cue, Content) found on tokens,
@@ -40,6 +40,8 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
           top.map((q) => q.inner),
         );
         for (const f of findFrames(text, tokens, unit, top)) {
+          // A quote of nothing but spaces ("“ ”") says nothing.
+          if (trimmed(f.content).end === trimmed(f.content).start) continue;
           pending.push(toPending(f, p.index));
           claimed.push(f.content, f.cue);
           if (f.source) claimed.push(f.source);
@@ -47,13 +49,14 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
       }
       for (const q of orphanQuotes(text, unit, top, claimed)) {
         claimed.push(q.inner);
+        if (trimmed(q.inner).end === trimmed(q.inner).start) continue;
         pending.push({
           kind: 'direct',
           source: null,
           speakerId: null,
           speaker: null,
           cue: null,
-          content: q.inner,
+          content: trimmed(q.inner),
           confidence: 0.6,
           continues: -1,
           paragraph: p.index,
@@ -67,6 +70,12 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     source: q.source && { ...q.source, text: text.slice(q.source.start, q.source.end) },
     cue: q.cue && { ...q.cue, text: text.slice(q.cue.start, q.cue.end) },
   }));
+  function trimmed(span: Span): Span {
+    let { start, end } = span;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    return { start, end };
+  }
   function toPending(f: Frame, paragraph: number): PendingQuote {
     return {
       kind: f.kind,
@@ -74,7 +83,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
       speakerId: null,
       speaker: null,
       cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) },
-      content: f.content,
+      content: trimmed(f.content),
       confidence: f.confidence,
       continues: -1,
       paragraph,

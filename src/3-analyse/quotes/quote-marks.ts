@@ -121,7 +121,9 @@ export function findQuotedSpans(text: string, start = 0, end = text.length): Quo
   const outer = stack[0];
   if (
     outer &&
-    (outer.at === first || /:\s*$/.test(text.slice(Math.max(start, outer.at - 3), outer.at)))
+    (outer.at === first ||
+      // …or at a sentence start: "“A,” he said. “B …¶" runs on too.
+      /(?:[:.!?]|[.!?,]["”’»])\s+$/.test(text.slice(Math.max(start, outer.at - 4), outer.at)))
   ) {
     let e = end;
     while (e > outer.at + outer.len && /\s/.test(text[e - 1]!)) e--;

@@ -49,7 +49,12 @@ function isPronoun(s: string): boolean {
 
 /** The proper name inside a Source span without titles: "Russian Foreign Minister Sergei Lavrov" → "Sergei Lavrov". */
 export function nameInSource(source: string): string | null {
-  const run: string[] = [];
+  const runs: string[][] = [];
+  let run: string[] = [];
+  const close = () => {
+    if (run.length) runs.push(run);
+    run = [];
+  };
   for (const raw of source.split(/\s+/)) {
     const w = raw.replace(/^[("'“«]+/, '').replace(/[,;:()"'”»]+$/, '');
     const bare = w.replace(/['’]s$/, '');
@@ -58,10 +63,18 @@ export function nameInSource(source: string): string | null {
       !TITLE_WORDS.has(bare.toLowerCase()) &&
       !/^\p{Lu}-\p{Lu}/u.test(bare);
     if (isName) run.push(bare);
-    else if (run.length) break; // the first name in the span is the speaker ("X of Y")
-    if (isName && (bare !== w || w !== raw)) break; // "Vale's office", "Vale, the minister"
+    else close();
+    if (isName && (bare !== w || w !== raw)) close(); // "Vale's office", "Vale, the minister"
   }
-  return run.length ? run.join(' ') : null;
+  close();
+  // The longest run is the name ("Port director Ilo Brandt"); the first wins a tie.
+  let best = runs[0];
+  for (const r of runs) if (r.length > best!.length) best = r;
+  if (!best) return null;
+  // A capitalised role noun before a full name: "Harbourmaster Ilo Brandt".
+  if (best.length >= 3 && /(?:master|man|woman|person|er|or|ist|ent|ant)$/.test(best[0]!))
+    best = best.slice(1);
+  return best.join(' ');
 }
 
 const surnames = new Map<string, string>();

@@ -202,7 +202,7 @@ export function subjectAfter(
   if (
     !first.isWord ||
     (!first.capital &&
-      !/^(?:the|a|an|his|her|their|its|one|two|three)$/.test(first.lower) &&
+      !/^(?:the|a|an|his|her|their|its|one|two|three|[а-яё]+)$/.test(first.lower) &&
       !PRONOUNS.has(first.lower))
   )
     return null;
