@@ -178,6 +178,7 @@ function main(): void {
     Content: new Map(),
   };
   const examples: string[] = [];
+  const categories = new Map<string, number>();
   let articles = 0;
   let failed = 0;
   let ms = 0;
@@ -239,7 +240,26 @@ function main(): void {
             const ctx = `${text.slice(s, g.start)}[[${text.slice(g.start, g.end)}]]${text.slice(g.end, g.end + 60)}`;
             examples.push(`missed cue: …${ctx.replace(/\s+/g, ' ')}…`);
           }
+          bump(categories, 'attribution missed (no cue found)', w);
+          continue;
         }
+        // The cue was found: did the quote that carries it get the source and content?
+        const mine = quotes.filter((q) => q.cue && cues.some((g) => overlaps(q.cue!, g)));
+        const hit = (role: Role, span: (q: Quote) => Span | null) => {
+          const gs = a.spans[role];
+          if (!gs?.length) return;
+          if (!mine.some((q) => span(q) && gs.some((g) => overlaps(span(q)!, g)))) {
+            bump(categories, `cue found, ${role.toLowerCase()} missed`, w);
+            if (role === 'Source' && examples.length < opts.examples) {
+              const g = gs[0]!;
+              examples.push(
+                `source missed: gold [${clip(text, g)}] cue [${a.cue}] pred source [${mine.map((q) => q.source?.text ?? '-').join(' | ')}] in …${text.slice(Math.max(0, Math.min(g.start, cues[0]!.start) - 60), Math.max(g.end, cues[0]!.end) + 30).replace(/\s+/g, ' ')}…`,
+              );
+            }
+          }
+        };
+        hit('Source', (q) => q.source);
+        hit('Content', (q) => q.content);
       }
       for (const p of pred.Cue) {
         if (!gold.spans.Cue.some((g) => overlaps(p, g))) {
@@ -304,6 +324,7 @@ function main(): void {
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(' · ');
   console.log(`\nwhere it loses`);
+  console.log(`  ${top(categories, 5)}`);
   console.log(`  missed attributions by gold cue: ${top(missedCues, 25)}`);
   console.log(`  spurious cues: ${top(spuriousCues, 20)}`);
   for (const r of ROLES) console.log(`  ${r} boundary errors: ${top(boundary[r], 6)}`);

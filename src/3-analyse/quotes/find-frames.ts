@@ -239,6 +239,8 @@ function verbFrame(
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
   let source: Span | null = sub ? tokenSpan(tokens, sub) : null;
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
+  // "The judge rubbed his chin, and then said …": a second verb of the same subject.
+  if (!source && bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) source = mainSubject(tokens);
   if (!source && bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)) {
     // "…, adding that …": the subject of the main clause, or of the frame before.
     const prev = earlier[earlier.length - 1];

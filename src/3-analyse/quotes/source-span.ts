@@ -58,6 +58,7 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
       t.isWord &&
       !t.capital &&
       j < from - 1 &&
+      commas !== 1 && // not between the commas of "X, in a statement released Thursday, said"
       isVerbLike(t.lower) &&
       !DETERMINER.test(tokens[j - 1]?.lower ?? '')
     )
@@ -89,6 +90,10 @@ function isVerbLike(w: string): boolean {
       ))
   );
 }
+
+/** Lower-case words that cannot open a subject. */
+const NOT_A_SUBJECT =
+  /^(?:to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
 
 /** Trailing words of a subject that are not part of it ("He memorably", "The White House on Monday"). */
 const TRAILING_ADJUNCT =
@@ -155,11 +160,13 @@ export function subjectSpan(
   if (
     !first.capital &&
     !/^\d/.test(first.raw) &&
-    !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|some|many|most|several|both|all|each|no|one|two|three|few|more|other|another|[а-яё]+)$/.test(
+    !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|some|many|most|several|both|all|each|no|one|two|three|few|more|other|another|about|nearly|almost|roughly|half|[а-яё]+)$/.test(
       first.lower,
     ) &&
     !PRONOUNS.has(first.lower) &&
-    !RELATIVE_SOURCES.has(first.lower)
+    !RELATIVE_SOURCES.has(first.lower) &&
+    // A bare noun phrase ("voters say", "candidate Hillary Clinton said"), not a function word.
+    (words.length > 5 || NOT_A_SUBJECT.test(first.lower) || /ly$/.test(first.lower))
   ) {
     return null;
   }
@@ -206,7 +213,12 @@ export function subjectAfter(
       !PRONOUNS.has(first.lower))
   )
     return null;
-  if (e - from > 20) return null;
+  if (e - from > 20) {
+    // A long appositive: keep the name before it ("said Ramos, whose new book …").
+    const comma = tokens.slice(from, e).findIndex((t) => t.raw === ',');
+    if (comma <= 0) return null;
+    e = from + comma;
+  }
   return { start: from, end: e };
 }
 
