@@ -1,0 +1,441 @@
+import type { QuoteKind, Span } from '../../types.js';
+import type { ClauseToken } from './clause-tokens.js';
+import {
+  contentAfter,
+  isComplementiser,
+  skipObject,
+  quoteEndingAt,
+  quoteStartingAt,
+  trimContent,
+} from './content-span.js';
+import {
+  ADDRESSEE_VERBS,
+  CUE_PREFIX,
+  PARTICLES,
+  PARTICLE_VERBS,
+  RU_ACCORDING_HEAD,
+  cueClass,
+  type CueClass,
+} from './cue-lexicon.js';
+import type { QuotedSpan } from './quote-marks.js';
+import {
+  PRONOUNS,
+  RELATIVE_SOURCES,
+  leftBoundary,
+  subjectAfter,
+  subjectSpan,
+} from './source-span.js';
+
+/** One attribution found in a unit (a sentence, or sentences joined by a quote that spans them). */
+export interface Frame {
+  kind: QuoteKind;
+  source: Span | null;
+  cue: Span;
+  content: Span;
+  confidence: number;
+}
+
+const DETERMINERS = new Set(
+  'the a an this that these those his her its their our my your no any some every each one own such whose'.split(
+    ' ',
+  ),
+);
+/** Cue verbs whose -s form is more often a plural noun ("undercover reports"). */
+const NOUNISH =
+  /^(?:reports|claims|comments|answers|promises|warnings|plans|hopes|fears|doubts|questions|shows|notes|posts|estimates|concerns|demands|threats|calls|cites|blames|counters|remarks|objects|signals|hints|supports|finds|states|tweets|jokes|pledges|vows|urges|talks|replies|responds)$/;
+const NOT_AFTER_TO =
+  /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
+const END = /^[.!?;]$/;
+
+/** All attribution frames of one unit, left to right. */
+export function findFrames(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+): Frame[] {
+  const frames: Frame[] = [];
+  const colon = colonFrame(text, tokens, unit, quotes);
+  if (colon) frames.push(colon);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.isWord && !t.quoted && /^[―—]$/.test(t.raw)) {
+      const f = signatureFrame(text, tokens, quotes, i);
+      if (f) frames.push(f);
+      continue;
+    }
+    if (!t.isWord || t.quoted) continue;
+    if (t.lower === 'according' && tokens[i + 1]?.lower === 'to') {
+      const f = accordingFrame(text, tokens, unit, quotes, i, i + 2);
+      if (f) frames.push(f);
+      i++;
+      continue;
+    }
+    if (t.lower === 'по') {
+      const head = tokens[i + 1]?.lower ?? '';
+      const poss = /^(?:его|её|ее|их|моим|нашим)$/.test(head);
+      const h = poss ? (tokens[i + 2]?.lower ?? '') : head;
+      if (RU_ACCORDING_HEAD.has(h)) {
+        const f = poss
+          ? accordingFrame(text, tokens, unit, quotes, i, i + 3, i + 1)
+          : accordingFrame(text, tokens, unit, quotes, i, i + 2);
+        if (f) frames.push(f);
+        continue;
+      }
+    }
+    const cls = cueClass(t.lower);
+    if (!cls || !looksLikeVerb(tokens, i)) continue;
+    const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
+    if (f) frames.push(...f);
+  }
+  return frames;
+}
+
+function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
+  if (/^point/.test(t.lower) && !/^(?:to|out)$/.test(next?.lower ?? '')) return false;
+  if (prev?.lower === 'to' && !/ing$/.test(t.lower)) return false;
+  // "is said to be", "continued to rise" — but "“…,” he said to cheers".
+  if (
+    next?.lower === 'to' &&
+    NOT_AFTER_TO.test(t.lower) &&
+    !/^[,”"»’]$/.test(tokens[i - 2]?.raw ?? '')
+  )
+    return false;
+  // Mid-sentence capitals are names ("the United States"), not verbs.
+  if (
+    t.capital &&
+    i > 0 &&
+    prev?.isWord &&
+    !/^(?:asked|according|noting|adding|saying)$/.test(t.lower)
+  )
+    return false;
+  // Passive without an agent or complement ("no change has been observed yet").
+  if (
+    prev &&
+    /^(?:be|been|being|is|are|was|were)$/.test(prev.lower) &&
+    /ed$|wn$|id$|ld$/.test(t.lower)
+  ) {
+    if (!next || !/^(?:by|that|:|whether|if|about)$/.test(next.lower)) return false;
+  }
+  if (NOUNISH.test(t.lower) && prev && /^[,”"»’]$/.test(prev.raw)) {
+    // "…,” says Vale" inverts; "“secret” reports, after which …" is a noun.
+    if (!next || !(next.capital || DETERMINERS.has(next.lower) || PRONOUNS.has(next.lower)))
+      return false;
+  }
+  if (NOUNISH.test(t.lower)) {
+    const ok =
+      !!prev &&
+      (PRONOUNS.has(prev.lower) ||
+        RELATIVE_SOURCES.has(prev.lower) ||
+        prev.lower === 'that' ||
+        (prev.capital && i > 1) ||
+        prev.lower === "'s" ||
+        /^(?:officials|campaign|spokesman|spokeswoman|report|poll|study|survey|statement|office|department|ministry|government|administration|source|sources|people|analysts|experts|critics|aides|advisers|democrats|republicans|voters|agency|police)$/.test(
+          prev.lower,
+        ) ||
+        /[,”"»]/.test(prev.raw));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function cueSpan(tokens: ClauseToken[], cs: number, ce: number): Span {
+  return { start: tokens[cs]!.start, end: tokens[ce - 1]!.end };
+}
+
+function tokenSpan(tokens: ClauseToken[], r: { start: number; end: number }): Span {
+  return { start: tokens[r.start]!.start, end: tokens[r.end - 1]!.end };
+}
+
+/** Direct when the content is one quote, mixed when it holds one, indirect otherwise. */
+function classify(
+  text: string,
+  span: Span,
+  quotes: QuotedSpan[],
+): { kind: QuoteKind; content: Span } {
+  const q = quoteStartingAt(quotes, span.start, text);
+  if (q && q.end >= span.end - 1 && q.end <= span.end + 1)
+    return { kind: 'direct', content: q.inner };
+  const holds = quotes.some((x) => x.depth === 0 && x.start >= span.start && x.end <= span.end + 1);
+  return { kind: holds ? 'mixed' : 'indirect', content: span };
+}
+
+function verbFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+  cls: CueClass,
+  earlier: Frame[],
+): Frame[] | null {
+  let cs = i;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+  )
+    cs--;
+  let ce = i + 1;
+  const next = tokens[ce];
+  if (next && !next.quoted && PARTICLES.test(next.lower) && PARTICLE_VERBS.test(tokens[i]!.lower)) {
+    // "said on Tuesday" is an adjunct; "called on Congress" is a particle.
+    const after = tokens[ce + 1];
+    if (!(
+      next.lower === 'on' &&
+      after &&
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(after.lower)
+    ))
+      ce++;
+  }
+  if (tokens[ce]?.raw === ':') ce++;
+  const cue = cueSpan(tokens, cs, ce);
+  const b = leftBoundary(tokens, cs);
+  const sub = subjectSpan(tokens, b + 1, cs);
+  const bt = b >= 0 ? tokens[b]! : undefined;
+  const afterComma = !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$/.test(bt.raw));
+  let inverted: { start: number; end: number } | null = null;
+  if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower)) {
+    inverted = subjectAfter(tokens, ce);
+  }
+  // "“…,” Vale told reporters." — the addressee is not content.
+  const restAt = inverted
+    ? inverted.end
+    : ADDRESSEE_VERBS.has(tokens[i]!.lower)
+      ? skipObject(tokens, ce)
+      : ce;
+  if (afterComma && (sub || inverted) && cls === 'speech' && isTail(tokens, restAt)) {
+    // Post-posed or inverted: "“…,” Vale said." / "…, said the minister."
+    const source = tokenSpan(tokens, (sub ?? inverted)!);
+    const boundaryEnd = bt!.quoted ? bt!.end : bt!.start;
+    const q = quoteEndingAt(quotes, bt!.quoted ? bt!.end : bt!.end, text);
+    const out: Frame[] = [];
+    if (q && q.start >= unit.start - 1) {
+      const atStart = text.slice(unit.start, q.start).trim() === '';
+      out.push({
+        kind: atStart ? 'direct' : 'mixed',
+        source,
+        cue,
+        content: atStart ? q.inner : { start: unit.start, end: q.end },
+        confidence: 0.9,
+      });
+    } else if (!q) {
+      const span = trimContent(text, { start: unit.start, end: boundaryEnd });
+      if (!span) return null;
+      out.push({ ...classify(text, span, quotes), source, cue, confidence: 0.75 });
+    } else return null;
+    // "“A,” he said, “B.”": the second quote shares the source and cue.
+    const after = tokens[restAt];
+    if (after?.raw === ',' || after?.raw === ':') {
+      const q2 = quoteStartingAt(quotes, after.end, text);
+      if (q2) out.push({ kind: 'direct', source, cue, content: q2.inner, confidence: 0.85 });
+    }
+    return out;
+  }
+  // Pre-posed: "Vale said (that) …", "Vale said: “…”".
+  let source: Span | null = sub ? tokenSpan(tokens, sub) : null;
+  if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
+  // "The judge rubbed his chin, and then said …": a second verb of the same subject.
+  if (!source && bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) source = mainSubject(tokens);
+  if (!source && bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)) {
+    // "…, adding that …": the subject of the main clause, or of the frame before.
+    const prev = earlier[earlier.length - 1];
+    source = prev?.source ?? mainSubject(tokens);
+  }
+  if (!source && cls !== 'speech') return null;
+  const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
+  if (!span) return null;
+  // "continue" reports speech only before a quote or a colon ("He continued: …").
+  if (
+    /^continu/.test(tokens[i]!.lower) &&
+    !/^[:,]$/.test(tokens[ce]?.raw ?? '') &&
+    !tokens[ce]?.quoted
+  )
+    return null;
+  const c = classify(text, span, quotes);
+  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5 }];
+}
+
+const LY_NOUNS =
+  /^(?:family|ally|rally|assembly|supply|july|belly|bully|fly|reply|anomaly|monopoly|homily|italy|daily|weekly|monthly|early|only)$/;
+
+/** A manner adverb that belongs to the cue ("politely suggested"). */
+function isAdverb(raw: string): boolean {
+  return /^[a-z]{3,}ly$/.test(raw) && !LY_NOUNS.test(raw);
+}
+
+/** True when nothing after token k can be the content: the sentence ends or an adjunct follows. */
+function isTail(tokens: ClauseToken[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return true;
+  if (END.test(t.raw) || t.raw === ',' || t.raw === '—' || t.raw === ')') return true;
+  if (t.quoted || t.raw === ':') return false;
+  if (
+    /^(?:in|on|at|during|after|before|while|when|as|via|through|from|over|to|with|about|of|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|too|also|afterward|afterwards|repeatedly|pleasantly|sarcastically|simply|now|once|previously|flatly|firmly|bluntly|quietly)$/.test(
+      t.lower,
+    )
+  ) {
+    // An adjunct is a tail unless a complement follows ("said on Tuesday that …").
+    for (let j = k; j < tokens.length && j < k + 14; j++) {
+      const u = tokens[j]!;
+      if (isComplementiser(tokens, j) || u.raw === ':' || u.quoted) return false;
+      if (END.test(u.raw)) return true;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** The sentence-initial subject: a pronoun or a run of capitalised words. */
+function mainSubject(tokens: ClauseToken[]): Span | null {
+  let k = 0;
+  while (k < tokens.length && !tokens[k]!.isWord) k++;
+  const first = tokens[k];
+  if (!first) return null;
+  if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
+  let e = k;
+  while (
+    e < tokens.length &&
+    tokens[e]!.isWord &&
+    (tokens[e]!.capital || tokens[e]!.lower === "'s")
+  )
+    e++;
+  return e > k && e - k <= 6 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+}
+
+/** "“We will rebuild.” ― Ana Rell": a dash and a name after a quote sign it. */
+function signatureFrame(
+  text: string,
+  tokens: ClauseToken[],
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  const q = quoteEndingAt(quotes, tokens[i]!.start, text);
+  if (!q) return null;
+  let e = i + 1;
+  while (e < tokens.length && e - i <= 5 && tokens[e]!.isWord && tokens[e]!.capital) e++;
+  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord)) return null;
+  return {
+    kind: 'direct',
+    source: { start: tokens[i + 1]!.start, end: tokens[e - 1]!.end },
+    cue: { start: tokens[i]!.start, end: tokens[i]!.end },
+    content: q.inner,
+    confidence: 0.6,
+  };
+}
+
+/** "Vale: “We will rebuild.”" — a name and a colon open the unit. */
+function colonFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+): Frame | null {
+  // Transcripts: "WALLACE: Let's start …", even inside an unclosed quote.
+  let h = 0;
+  while (h < tokens.length && !tokens[h]!.isWord) h++;
+  const speakerTag =
+    tokens[h] && /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) && tokens[h + 1]?.raw === ':' ? h : -1;
+  const c = speakerTag >= 0 ? h + 1 : tokens.findIndex((t) => t.raw === ':' && !t.quoted);
+  if (c < 1 || c > 8 || c + 1 >= tokens.length) return null;
+  const head = tokens.slice(speakerTag >= 0 ? h : 0, c);
+  if (speakerTag >= 0) {
+    const t = tokens[h]!;
+    const span = trimContent(text, { start: tokens[c + 1]!.start, end: unit.end });
+    if (!span) return null;
+    return {
+      kind: 'direct',
+      source: { start: t.start, end: t.end },
+      cue: { start: tokens[c]!.start, end: tokens[c]!.end },
+      content: span,
+      confidence: 0.6,
+    };
+  }
+  if (!head[0]!.capital || head.some((t) => t.quoted || (t.isWord && cueClass(t.lower))))
+    return null;
+  if (
+    head.some((t) =>
+      /^(?:note|latest|twitter|update|photo|photos|watch|read|related|source|sources|analysis|exclusive|breaking|opinion|video|editor|editors|correction|disclosure|warning|here|this|that|it)$/i.test(
+        t.raw,
+      ),
+    )
+  )
+    return null;
+  // The content after the colon must be a quote, unless the head is a name in capitals.
+  if (!tokens[c + 1]!.quoted && !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '')) return null;
+  if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
+  const sub = subjectSpan(tokens, 0, c);
+  if (!sub) return null;
+  const span = trimContent(text, {
+    start: tokens[c + 1]!.start - (tokens[c + 1]!.quoted ? 1 : 0),
+    end: unit.end,
+  });
+  if (!span) return null;
+  return {
+    ...classify(text, span, quotes),
+    source: tokenSpan(tokens, sub),
+    cue: { start: tokens[c]!.start, end: tokens[c]!.end },
+    confidence: 0.5,
+  };
+}
+
+/** "according to X, …", "…, according to X.", "по словам X, …", "по его словам". */
+function accordingFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+  after: number,
+  possessive = -1,
+): Frame | null {
+  let srcEnd = after;
+  let source: Span | null;
+  if (possessive >= 0) {
+    const p = tokens[possessive]!;
+    source = { start: p.start, end: p.end };
+  } else {
+    while (
+      srcEnd < tokens.length &&
+      srcEnd - after < 16 &&
+      !tokens[srcEnd]!.quoted &&
+      !/^[,.;:!?"“”«»—]$/.test(tokens[srcEnd]!.raw)
+    )
+      srcEnd++;
+    if (srcEnd === after) return null;
+    source = { start: tokens[after]!.start, end: tokens[srcEnd - 1]!.end };
+  }
+  const cue = { start: tokens[i]!.start, end: tokens[(possessive >= 0 ? after : i + 2) - 1]!.end };
+  // Words before the cue (skipping an opening conjunction): none → the content follows.
+  let k = 0;
+  while (
+    k < i &&
+    (!tokens[k]!.isWord || /^(?:but|and|yet|so|also|however|а|но|и)$/.test(tokens[k]!.lower))
+  )
+    k++;
+  let span: Span | null;
+  if (k === i) {
+    let s = srcEnd;
+    while (s < tokens.length && /^[,:—]$/.test(tokens[s]!.raw)) s++;
+    if (s >= tokens.length) return null;
+    const first = tokens[s]!;
+    let start = first.start;
+    if (first.quoted && /["“„«‘'‹]/.test(text[start - 1] ?? '')) start--;
+    span = trimContent(text, { start, end: unit.end });
+  } else if (isEndOfUnit(tokens, srcEnd)) {
+    span = trimContent(text, { start: unit.start, end: tokens[i]!.start });
+  } else {
+    span = trimContent(text, unit);
+  }
+  if (!span) return null;
+  return { ...classify(text, span, quotes), source, cue, confidence: 0.8 };
+}
+
+function isEndOfUnit(tokens: ClauseToken[], k: number): boolean {
+  for (let j = k; j < tokens.length; j++) if (!/^[.!?;"”»)]$/.test(tokens[j]!.raw)) return false;
+  return true;
+}

@@ -1,0 +1,225 @@
+import type { ClauseToken } from './clause-tokens.js';
+import { cueClass } from './cue-lexicon.js';
+
+/**
+ * Finding the Source (speaker) span around a cue, on tokens alone: the subject is what lies
+ * between the cue and the nearest clause boundary to its left ("Spokeswoman Haley Morris
+ * says"), with one appositive or relative clause allowed ("Sen. Vale of Orrin, the party's
+ * leader, said"); inverted forms take the noun phrase after the cue ("said the minister").
+ */
+
+/** Words that start a new clause: the subject of a cue never reaches back past them. */
+const BOUNDARY_WORDS = new Set(
+  (
+    'that because but while when whenever as after before although though since if so where ' +
+    'which who whom whose or than until unless whether why how what once yet nor then also ' +
+    'что чтобы как но а и если когда где который которая которые которое'
+  ).split(' '),
+);
+/** Relative pronouns annotated as the Source themselves ("…, who said …"). */
+export const RELATIVE_SOURCES = new Set(['who', 'which', 'который', 'которая', 'которые']);
+
+const BOUNDARY_PUNCT = /^[,;:—–―!?.()[\]"“”„«»‹›]$|^-$|^''$/;
+const DETERMINER = /^(?:the|a|an|this|that|his|her|its|their|our|my|so-called|most|more|less)$/;
+
+/** Subject pronouns (English and Russian). */
+export const PRONOUNS = new Set('he she they i we it you он она они я мы оно'.split(' '));
+
+/** Words that can open a clause-initial adjunct, not a subject ("On Tuesday, …"). */
+const ADJUNCT_OPENERS = new Set(
+  'on in at during after before earlier later meanwhile however still but and yet so also then now ' +
+    'last this yesterday today tonight separately instead indeed moreover besides'.split(' '),
+);
+
+/** Index of the nearest clause boundary left of token `from` (exclusive), or -1 for the sentence start. */
+export function leftBoundary(tokens: ClauseToken[], from: number): number {
+  // A comma right before the cue closes an appositive or relative clause: pass two commas.
+  let commas = tokens[from - 1]?.raw === ',' ? 2 : 0;
+  let parens = 0;
+  for (let j = from - 1; j >= 0; j--) {
+    const t = tokens[j]!;
+    if (t.quoted) return j;
+    if (t.raw === ')') {
+      parens++;
+      continue;
+    }
+    if (t.raw === '(' && parens > 0) {
+      parens--;
+      continue;
+    }
+    if (parens > 0) continue;
+    if (t.raw === ',' && commas > 0) {
+      commas--;
+      continue;
+    }
+    if (!t.isWord && BOUNDARY_PUNCT.test(t.raw)) return j;
+    // A verb ends the subject: another cue ("Weaver says he …") or a past form ("put", "released").
+    if (
+      t.isWord &&
+      !t.capital &&
+      j < from - 1 &&
+      commas !== 1 && // not between the commas of "X, in a statement released Thursday, said"
+      isVerbLike(t.lower) &&
+      !DETERMINER.test(tokens[j - 1]?.lower ?? '')
+    )
+      return j;
+    if (t.isWord && BOUNDARY_WORDS.has(t.lower)) {
+      // "Toomey and Sen. Ayotte said": "and" joins two names unless a comma or a lower-case word precedes it.
+      if (t.lower === 'and' || t.lower === 'or') {
+        const p = tokens[j - 1];
+        if (p && p.isWord && p.capital) continue;
+      }
+      // "who" inside an appositive being passed ("X, who is Y, said") is part of the subject.
+      if (RELATIVE_SOURCES.has(t.lower) && commas < 2 && tokens[from - 1]?.raw === ',') continue;
+      return j;
+    }
+    if (from - j > 24) return j;
+  }
+  return -1;
+}
+
+function isVerbLike(w: string): boolean {
+  if (cueClass(w)) return true;
+  return (
+    /^(?:is|are|was|were|has|have|had|will|would|can|could|put|began|shook|did|does|do|got|gets|made|makes|took|takes|gave|gives|went|goes|came|comes|held|holds|led|leads|met|meets|sent|sends|spent|left|won|lost|ran|runs)$/.test(
+      w,
+    ) ||
+    (/[a-z]{3}ed$/.test(w) &&
+      !/^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted)$/.test(
+        w,
+      ))
+  );
+}
+
+/** Lower-case words that cannot open a subject. */
+const NOT_A_SUBJECT =
+  /^(?:to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
+
+/** Trailing words of a subject that are not part of it ("He memorably", "The White House on Monday"). */
+const TRAILING_ADJUNCT =
+  /^(?:both|all|each|only|also|just|then|now|too|however|instead|meanwhile|finally|later|earlier|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|week|month|year)$/;
+
+/**
+ * The subject tokens [from, to) trimmed of leading adjuncts; null when they do not look like
+ * a noun phrase (too long, or a name directly followed by a past-tense verb).
+ */
+export function subjectSpan(
+  tokens: ClauseToken[],
+  from: number,
+  to: number,
+): { start: number; end: number } | null {
+  let s = from;
+  let e = to;
+  while (s < e && !tokens[s]!.isWord) s++;
+  // Trailing adjuncts: "The White House on Monday", "he both", "Ted Cruz, by contrast,".
+  for (let changed = true; changed && e > s;) {
+    changed = false;
+    const last = tokens[e - 1]!;
+    if (
+      last.raw === '—' ||
+      (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))
+    ) {
+      e--;
+      changed = true;
+    } else if (last.isWord && TRAILING_ADJUNCT.test(last.lower) && e - s > 1) {
+      e--;
+      changed = true;
+      const p = tokens[e - 1];
+      if (p && /^(?:on|last|this|next|early|late|in)$/.test(p.lower) && e - s > 1) e--;
+    }
+  }
+  // "X, by contrast," / "X, for his part,": an appositive that is a prepositional phrase.
+  const inner = tokens.slice(s, e).findIndex((t) => t.raw === ',');
+  if (
+    inner > 0 &&
+    /^(?:by|for|in|on|at|meanwhile|however|though|too)$/.test(tokens[s + inner + 1]?.lower ?? '')
+  ) {
+    e = s + inner;
+  }
+  if (s >= e) return null;
+  if (ADJUNCT_OPENERS.has(tokens[s]!.lower) && e - s > 1) {
+    const comma = tokens.slice(s, e).findIndex((t) => t.raw === ',');
+    if (comma > 0 && comma < 6) s += comma + 1;
+    else if (tokens[s]!.lower === 'and' || tokens[s]!.lower === 'but' || tokens[s]!.lower === 'so')
+      s++;
+  }
+  if (s >= e) return null;
+  const words = tokens.slice(s, e).filter((t) => t.isWord);
+  if (words.length === 0 || words.length > 22) return null;
+  for (let k = s; k < e - 1; k++) {
+    const a = tokens[k]!;
+    const b = tokens[k + 1]!;
+    if (RELATIVE_SOURCES.has(a.lower)) break; // X, who has long argued ..., said
+    // "Trump received …": a name then a lower-case past form is a clause, not a subject.
+    if (a.capital && b.isWord && !b.capital && /(?:ed|ew|ought|ent)$/.test(b.lower)) return null;
+    if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
+      return null;
+  }
+  const first = tokens[s]!;
+  // A subject starts with a capital, a determiner, a pronoun, a number or a possessive.
+  if (
+    !first.capital &&
+    !/^\d/.test(first.raw) &&
+    !/^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|some|many|most|several|both|all|each|no|one|two|three|few|more|other|another|about|nearly|almost|roughly|half|[а-яё]+)$/.test(
+      first.lower,
+    ) &&
+    !PRONOUNS.has(first.lower) &&
+    !RELATIVE_SOURCES.has(first.lower) &&
+    // A bare noun phrase ("voters say", "candidate Hillary Clinton said"), not a function word.
+    (words.length > 5 || NOT_A_SUBJECT.test(first.lower) || /ly$/.test(first.lower))
+  ) {
+    return null;
+  }
+  return { start: s, end: e };
+}
+
+/** Where a noun phrase after an inverted cue ends ("said Sen. Mara Vale of Orrin, a Democrat."). */
+export function subjectAfter(
+  tokens: ClauseToken[],
+  from: number,
+): { start: number; end: number } | null {
+  let e = from;
+  while (e < tokens.length) {
+    const t = tokens[e]!;
+    if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
+    if (t.raw === ',' && e > from) {
+      // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
+      // a participle or a second attribution is not ("said Vale, adding …").
+      const n = tokens[e + 1];
+      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      e++;
+      continue;
+    }
+    if (
+      e > from &&
+      t.isWord &&
+      !t.capital &&
+      /^(?:in|on|at|during|after|before|to|from|for|about|with|when|while|as|because|adding|noting|saying|and|but|that|who|told|last|this|earlier|later|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(
+        t.lower,
+      ) &&
+      !(t.lower === 'who' && tokens[e - 1]?.raw === ',')
+    ) {
+      break;
+    }
+    e++;
+  }
+  while (e > from && !tokens[e - 1]!.isWord && tokens[e - 1]!.raw !== ')') e--;
+  if (e <= from) return null;
+  const first = tokens[from]!;
+  if (
+    !first.isWord ||
+    (!first.capital &&
+      !/^(?:the|a|an|his|her|their|its|one|two|three|[а-яё]+)$/.test(first.lower) &&
+      !PRONOUNS.has(first.lower))
+  )
+    return null;
+  if (e - from > 20) {
+    // A long appositive: keep the name before it ("said Ramos, whose new book …").
+    const comma = tokens.slice(from, e).findIndex((t) => t.raw === ',');
+    if (comma <= 0) return null;
+    e = from + comma;
+  }
+  return { start: from, end: e };
+}
+
+export { BOUNDARY_WORDS };
