@@ -19,6 +19,8 @@ interface Working {
   votes: Map<EntityType, number>;
   persons: PersonName[];
   keys: Set<string>;
+  /** Initials of multi-word names, to meet their acronyms ("Northern Grain Council" → "ngc"). */
+  initials: Set<string>;
   roles: string[];
   gender: 'm' | 'f' | null;
   mentions: Candidate[];
@@ -54,11 +56,22 @@ export function extractEntities(
     names.filter((n) => /[\p{L}\p{N}]/u.test(spanText(text, tokens, n))),
   );
 
+  // "Northern Grain Council": a misc name ending in an organisation word is an organisation.
+  const gaz = russian ? null : defaultModel().resources.gazetteer;
+  for (const n of names) {
+    const lastWord = gaz?.get(tokens[n.last - 1]!.text.toLowerCase()) ?? [];
+    if (n.type === 'misc' && n.last - n.first > 1 && lastWord.includes('ORGW')) n.type = 'org';
+  }
   // Titles before person names; a nation word inside a title is part of it, not a name of its own.
+  const demonymAt = new Set<number>();
+  for (const n of names) {
+    if (n.last - n.first === 1 && (n.type === 'misc' || n.type === 'place')) demonymAt.add(n.first);
+  }
+  const nameWord = (i: number) => demonymAt.has(i);
   const prefixes = new Map<NameSpan, RoleSpan>();
   for (const n of names) {
     if (n.type !== 'person') continue;
-    const p = rolePrefix(text, tokens, n.first);
+    const p = rolePrefix(text, tokens, n.first, nameWord);
     if (p) prefixes.set(n, p);
   }
   const inPrefix = new Set<number>();
@@ -75,6 +88,7 @@ export function extractEntities(
       votes: new Map(),
       persons: [],
       keys: new Set(),
+      initials: new Set(),
       roles: [],
       gender: null,
       mentions: [],
@@ -158,12 +172,12 @@ export function extractEntities(
     const match =
       entities.find((e) => e.keys.has(key)) ??
       (acronym
-        ? entities.find(
-            (e) => e.persons.length === 0 && [...e.keys].some((k) => initials(k) === acronym),
-          )
+        ? entities.find((e) => e.persons.length === 0 && e.initials.has(acronym))
         : undefined);
     const w = match ?? open(n.type);
     w.keys.add(key);
+    const init = initials(ws.join(' ').toLowerCase());
+    if (init) w.initials.add(init);
     if (!match && ws.length === 1 && gazetteer) {
       // A prior from the gazetteers, so one odd tag does not turn "Washington" into a person.
       const classes = gazetteer.get(ws[0]!.toLowerCase()) ?? [];
@@ -211,7 +225,7 @@ export function extractEntities(
       i = named.last - 1;
       continue;
     }
-    const role = roleAt(text, tokens, i, (k) => nameAt.has(k));
+    const role = roleAt(text, tokens, i, (k) => nameAt.has(k) && !demonymAt.has(k), nameWord);
     if (role) {
       const e = recent((e) => isPerson(e) && roleFits(role.role, e.roles), i, Infinity);
       if (e) {
@@ -367,7 +381,6 @@ function genderOf(w: Working, tokens: readonly DocToken[]): 'm' | 'f' | null {
     if (FEMALE_ROLE.test(r)) return 'f';
     if (MALE_ROLE.test(r)) return 'm';
   }
-  const gaz = defaultModel().resources.gazetteer;
   for (const c of w.mentions) {
     if (c.kind !== 'name') continue;
     const ws = tokens.slice(c.first, c.last).map((t) => t.text);
@@ -380,7 +393,7 @@ function genderOf(w: Working, tokens: readonly DocToken[]): 'm' | 'f' | null {
       return 'm';
     }
     if (ws.length < 2) continue;
-    const classes = gaz.get(ws[0]!.toLowerCase()) ?? [];
+    const classes = defaultModel().resources.gazetteer.get(ws[0]!.toLowerCase()) ?? [];
     const male = classes.includes('FNM');
     const female = classes.includes('FNF');
     if (male !== female) return male ? 'm' : 'f';

@@ -10,6 +10,8 @@ export interface TaggerResources {
   gazetteer: Map<string, string[]>;
   /** Longest gazetteer phrase, in tokens. */
   gazetteerMaxLength: number;
+  /** First words of multi-word gazetteer phrases. */
+  gazetteerStarts: Set<string>;
   /** Lower-cased word → how it is written in running news text: "U" capitalised, "M" mixed, "L" lower case. */
   capitalisation: Map<string, string>;
   /** Lower-cased word → a distributional cluster id learnt from unlabelled text. */
@@ -26,11 +28,23 @@ const OPENERS = new Set(['"', '“', '«', '„', "'", '‘', '(', '[', ':', '-'
 
 export function shapeOf(w: string): string {
   let s = '';
-  for (const ch of w) {
-    if (/\p{Lu}/u.test(ch)) s += 'X';
-    else if (/\p{Ll}/u.test(ch)) s += 'x';
-    else if (/\p{N}/u.test(ch)) s += 'd';
-    else s += ch;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) s += 'X';
+    else if (c >= 97 && c <= 122) s += 'x';
+    else if (c >= 48 && c <= 57) s += 'd';
+    else if (c < 128) s += w[i];
+    else {
+      const ch = w[i]!;
+      s +=
+        ch.toLowerCase() !== ch
+          ? 'X'
+          : ch.toUpperCase() !== ch
+            ? 'x'
+            : /\p{N}/u.test(ch)
+              ? 'd'
+              : ch;
+    }
   }
   return s;
 }
@@ -60,7 +74,8 @@ export function isInitial(words: readonly string[], i: number): boolean {
 export function gazetteerMarks(lower: readonly string[], res: TaggerResources): string[][] {
   const marks: string[][] = lower.map(() => []);
   for (let i = 0; i < lower.length; i++) {
-    for (let n = Math.min(res.gazetteerMaxLength, lower.length - i); n >= 1; n--) {
+    const longest = res.gazetteerStarts.has(lower[i]!) ? res.gazetteerMaxLength : 1;
+    for (let n = Math.min(longest, lower.length - i); n >= 1; n--) {
       const classes = res.gazetteer.get(n === 1 ? lower[i]! : lower.slice(i, i + n).join(' '));
       if (!classes) continue;
       for (const c of classes) {
@@ -93,61 +108,144 @@ export function documentEvidence(sentences: readonly string[][]): DocumentEviden
   return { capitalised, lower };
 }
 
-/** The static (tag-independent) features of every token of one sentence. */
+export interface WordInfo {
+  lower: string;
+  shape: string;
+  short: string;
+  cap: string;
+  cluster: string;
+}
+
+const EDGE: WordInfo = { lower: '<', shape: '<', short: '<', cap: '<', cluster: '<' };
+const END: WordInfo = { lower: '>', shape: '>', short: '>', cap: '>', cluster: '>' };
+
+export function infoOf(word: string | undefined, res: TaggerResources, edge = EDGE): WordInfo {
+  if (word === undefined) return edge;
+  const lower = word.toLowerCase();
+  const shape = shapeOf(word);
+  return {
+    lower,
+    shape,
+    short: shortShape(shape),
+    cap: res.capitalisation.get(lower) ?? 'N',
+    cluster: res.clusters.get(lower.replace(/\d/g, '0')) ?? '-',
+  };
+}
+
+/**
+ * Feature groups that depend on one word only (and the model's resources), so a tagger
+ * can cache their summed weights per word: the word itself, and the word seen as the
+ * left/right neighbour (one or two away) of the token being tagged.
+ */
+export const WORD_GROUPS = ['self', 'left', 'right', 'left2', 'right2'] as const;
+export type WordGroup = (typeof WORD_GROUPS)[number];
+
+export function wordGroupFeatures(
+  group: WordGroup,
+  word: string | undefined,
+  res: TaggerResources,
+): string[] {
+  const x = infoOf(word, res, group.startsWith('left') ? EDGE : END);
+  switch (group) {
+    case 'self': {
+      const f = [
+        'b',
+        `w=${x.lower}`,
+        `ss=${x.short}`,
+        `cl=${x.cluster}`,
+        `clss=${x.cluster}|${x.short}`,
+      ];
+      if (x.shape.length <= 6) f.push(`sh=${x.shape}`);
+      const w = x.lower;
+      if (w.length > 3) {
+        for (let k = 1; k <= 4 && k < w.length; k++)
+          f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
+      }
+      return f;
+    }
+    case 'left':
+      return [
+        `w-1=${x.lower}`,
+        `ss-1=${x.short}`,
+        `cap-1=${x.cap}|${x.short}`,
+        `cl-1=${x.cluster}`,
+      ];
+    case 'right':
+      return [
+        `w+1=${x.lower}`,
+        `ss+1=${x.short}`,
+        `cap+1=${x.cap}|${x.short}`,
+        `cl+1=${x.cluster}`,
+      ];
+    case 'left2':
+      return [`w-2=${x.lower}`];
+    case 'right2':
+      return [`w+2=${x.lower}`];
+  }
+}
+
+/** Per token: the words its word-group features come from, and its context features. */
+export interface TokenParts {
+  words: Record<WordGroup, string | undefined>;
+  context: string[];
+}
+
+/** The static (tag-independent) features of every token of one sentence, split into cacheable parts. */
+export function sentenceParts(
+  words: readonly string[],
+  res: TaggerResources,
+  doc: DocumentEvidence,
+  lookup: (word: string) => WordInfo = (w) => infoOf(w, res),
+): TokenParts[] {
+  const n = words.length;
+  const info = words.map(lookup);
+  const caps = isAllCaps(words);
+  const gaz = gazetteerMarks(
+    info.map((x) => x.lower),
+    res,
+  );
+  const out: TokenParts[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = info[i]!;
+    const l = info[i - 1] ?? EDGE;
+    const r = info[i + 1] ?? END;
+    const first = isInitial(words, i);
+    const f = [
+      `w-1w=${l.lower}|${x.lower}`,
+      `ww+1=${x.lower}|${r.lower}`,
+      `ss-1ss=${l.short}|${x.short}`,
+      `ssss+1=${x.short}|${r.short}`,
+      `cap=${x.cap}|${caps ? 'AC' : first ? 'F' : x.short}`,
+    ];
+    if (first) f.push(`first|ss=${x.short}`);
+    if (caps) f.push('AC', `AC|w=${x.lower}`);
+    if (doc.capitalised.has(x.lower)) f.push(`dc|${first || caps ? 'F' : 'M'}`);
+    if (doc.lower.has(x.lower)) f.push(`dl|${first || caps ? 'F' : 'M'}`);
+    for (const g of gaz[i]!) f.push(g);
+    for (const g of i > 0 ? gaz[i - 1]! : []) f.push(`-1${g}`);
+    for (const g of i + 1 < n ? gaz[i + 1]! : []) f.push(`+1${g}`);
+    out.push({
+      words: {
+        self: words[i],
+        left: words[i - 1],
+        right: words[i + 1],
+        left2: words[i - 2],
+        right2: words[i + 2],
+      },
+      context: f,
+    });
+  }
+  return out;
+}
+
+/** Every static feature of every token of one sentence, as strings (for training). */
 export function sentenceFeatures(
   words: readonly string[],
   res: TaggerResources,
   doc: DocumentEvidence,
 ): string[][] {
-  const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const short = shapes.map(shortShape);
-  const caps = isAllCaps(words);
-  const cap = lower.map((l) => res.capitalisation.get(l) ?? 'N');
-  const cl = lower.map((l) => res.clusters.get(l.replace(/\d/g, '0')) ?? '-');
-  const gaz = gazetteerMarks(lower, res);
-  const at = (arr: readonly string[], i: number, edge: string) =>
-    i < 0 ? `<${edge}` : i >= n ? `>${edge}` : arr[i]!;
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = lower[i]!;
-    const first = isInitial(words, i);
-    const f = [
-      'b',
-      `w=${w}`,
-      `w-1=${at(lower, i - 1, '')}`,
-      `w+1=${at(lower, i + 1, '')}`,
-      `w-2=${at(lower, i - 2, '')}`,
-      `w+2=${at(lower, i + 2, '')}`,
-      `w-1w=${at(lower, i - 1, '')}|${w}`,
-      `ww+1=${w}|${at(lower, i + 1, '')}`,
-      `ss=${short[i]}`,
-      `ss-1=${at(short, i - 1, '')}`,
-      `ss+1=${at(short, i + 1, '')}`,
-      `ss-1ss=${at(short, i - 1, '')}|${short[i]}`,
-      `ssss+1=${short[i]}|${at(short, i + 1, '')}`,
-      `cap=${cap[i]}|${caps ? 'AC' : first ? 'F' : short[i]}`,
-      `cap-1=${at(cap, i - 1, '')}|${at(short, i - 1, '')}`,
-      `cap+1=${at(cap, i + 1, '')}|${at(short, i + 1, '')}`,
-      `cl=${cl[i]}`,
-      `cl-1=${at(cl, i - 1, '')}`,
-      `cl+1=${at(cl, i + 1, '')}`,
-      `clss=${cl[i]}|${short[i]}`,
-    ];
-    if (shapes[i]!.length <= 6) f.push(`sh=${shapes[i]}`);
-    if (first) f.push(`first|ss=${short[i]}`);
-    if (caps) f.push('AC', `AC|w=${w}`);
-    if (w.length > 3) {
-      for (let k = 1; k <= 4 && k < w.length; k++)
-        f.push(`p${k}=${w.slice(0, k)}`, `s${k}=${w.slice(-k)}`);
-    }
-    if (doc.capitalised.has(w)) f.push(`dc|${first || caps ? 'F' : 'M'}`);
-    if (doc.lower.has(w)) f.push(`dl|${first || caps ? 'F' : 'M'}`);
-    for (const g of gaz[i]!) f.push(g);
-    for (const g of i > 0 ? gaz[i - 1]! : []) f.push(`-1${g}`);
-    for (const g of i + 1 < n ? gaz[i + 1]! : []) f.push(`+1${g}`);
-    out.push(f);
-  }
-  return out;
+  return sentenceParts(words, res, doc).map((p) => [
+    ...WORD_GROUPS.flatMap((g) => wordGroupFeatures(g, p.words[g], res)),
+    ...p.context,
+  ]);
 }

@@ -36,13 +36,16 @@ export function resourcesFrom(
 ): TaggerResources {
   const gazetteer = new Map<string, string[]>();
   let gazetteerMaxLength = 1;
+  const gazetteerStarts = new Set<string>();
   for (const [cls, phrases] of Object.entries(file.gazetteer)) {
     for (const p of phrases) {
       const list = gazetteer.get(p);
       if (list) {
         if (!list.includes(cls)) list.push(cls);
       } else gazetteer.set(p, [cls]);
-      gazetteerMaxLength = Math.max(gazetteerMaxLength, p.split(' ').length);
+      const words = p.split(' ');
+      gazetteerMaxLength = Math.max(gazetteerMaxLength, words.length);
+      if (words.length > 1) gazetteerStarts.add(words[0]!);
     }
   }
   const invert = (rec: Record<string, string[]>) => {
@@ -53,6 +56,7 @@ export function resourcesFrom(
   return {
     gazetteer,
     gazetteerMaxLength,
+    gazetteerStarts,
     capitalisation: invert(file.capitalisation),
     clusters: invert(file.clusters),
   };

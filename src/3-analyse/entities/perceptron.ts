@@ -16,6 +16,22 @@ function allowed(prev: string, tag: string): boolean {
   return !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
 }
 
+const transitions = new WeakMap<PerceptronWeights, Map<string, Float64Array>>();
+
+/** Summed weights of the tag-history features (few distinct histories: cached per model). */
+function transitionScores(model: PerceptronWeights, prev: string, prev2: string): Float64Array {
+  let cache = transitions.get(model);
+  if (!cache) transitions.set(model, (cache = new Map()));
+  const key = `${prev2}|${prev}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = new Float64Array(T);
+    addScores(model, [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`], v);
+    cache.set(key, v);
+  }
+  return v;
+}
+
 function dynamicFeatures(prev: string, prev2: string, word: string): string[] {
   return [`t-1=${prev}`, `t-2t-1=${prev2}|${prev}`, `t-1w=${prev}|${word}`];
 }
@@ -46,19 +62,42 @@ function best(scores: Float64Array, prev: string): number {
   return bi;
 }
 
-/** Tags one sentence given its static features (and the lower-cased words for tag-word features). */
-export function tagSentence(
+/** Summed weights of a list of features, one score per tag. */
+export function staticScores(model: PerceptronWeights, feats: readonly string[]): Float64Array {
+  const out = new Float64Array(T);
+  addScores(model, feats, out);
+  return out;
+}
+
+export function addScores(
   model: PerceptronWeights,
-  feats: readonly string[][],
+  feats: readonly string[],
+  into: Float64Array,
+): void {
+  for (const f of feats) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    for (let t = 0; t < T; t++) into[t] = into[t]! + w[t]!;
+  }
+}
+
+/** Greedy decoding from each token's static scores, adding the previous-tag features. */
+export function decode(
+  model: PerceptronWeights,
+  statics: readonly Float64Array[],
   lower: readonly string[],
 ): { tags: string[]; margins: number[] } {
   const tags: string[] = [];
   const margins: number[] = [];
   const scores = new Float64Array(T);
-  for (let i = 0; i < feats.length; i++) {
+  for (let i = 0; i < statics.length; i++) {
     const prev = tags[i - 1] ?? '<s>';
     const prev2 = tags[i - 2] ?? '<s>';
-    score(model.weights, [...feats[i]!, ...dynamicFeatures(prev, prev2, lower[i]!)], scores);
+    scores.set(statics[i]!);
+    const history = transitionScores(model, prev, prev2);
+    for (let t = 0; t < T; t++) scores[t] = scores[t]! + history[t]!;
+    const w = model.weights.get(`t-1w=${prev}|${lower[i]!}`);
+    if (w) for (let t = 0; t < T; t++) scores[t] = scores[t]! + w[t]!;
     const bi = best(scores, prev);
     let second = -Infinity;
     for (let t = 0; t < T; t++) {
@@ -68,6 +107,19 @@ export function tagSentence(
     margins.push(scores[bi]! - second);
   }
   return { tags, margins };
+}
+
+/** Tags one sentence given its static features as strings. */
+export function tagSentence(
+  model: PerceptronWeights,
+  feats: readonly string[][],
+  lower: readonly string[],
+): { tags: string[]; margins: number[] } {
+  return decode(
+    model,
+    feats.map((f) => staticScores(model, f)),
+    lower,
+  );
 }
 
 export interface TrainingSentence {

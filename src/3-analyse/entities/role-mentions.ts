@@ -20,6 +20,9 @@ function allowed(tokens: readonly DocToken[], i: number): boolean {
   return isRoleWord(t) || roleNation(t) !== null || (isJoiner(t) && t !== 'and' && t !== '&');
 }
 
+/** Role words, nations and the capitalised words of names inside titles ("Norvanian", "Kremlin"). */
+export type InTitle = (i: number) => boolean;
+
 function textOf(text: string, tokens: readonly DocToken[], first: number, last: number): string {
   return text.slice(tokens[first]!.start, tokens[last - 1]!.end);
 }
@@ -34,10 +37,11 @@ export function rolePrefix(
   text: string,
   tokens: readonly DocToken[],
   nameFirst: number,
+  nameWord: InTitle = () => false,
 ): RoleSpan | null {
   const sentence = tokens[nameFirst]!.sentence;
   let j = nameFirst - 1;
-  while (j >= 0 && tokens[j]!.sentence === sentence && allowed(tokens, j)) j--;
+  while (j >= 0 && tokens[j]!.sentence === sentence && (allowed(tokens, j) || nameWord(j))) j--;
   let first = j + 1;
   let possessor = '';
   if (
@@ -65,11 +69,17 @@ export function roleAt(
   tokens: readonly DocToken[],
   i: number,
   startsName: (i: number) => boolean,
+  nameWord: InTitle = () => false,
 ): RoleSpan | null {
   if (!/^the$/i.test(tokens[i]!.text)) return null;
   const sentence = tokens[i]!.sentence;
   let j = i + 1;
-  while (j < tokens.length && tokens[j]!.sentence === sentence && allowed(tokens, j)) j++;
+  while (
+    j < tokens.length &&
+    tokens[j]!.sentence === sentence &&
+    (allowed(tokens, j) || nameWord(j))
+  )
+    j++;
   let last = j;
   while (last > i + 1 && isJoiner(tokens[last - 1]!.text)) last--;
   if (last <= i + 1 || !hasHead(tokens, i + 1, last)) return null;

@@ -181,6 +181,9 @@ export function roleNation(role: string): string | null {
     const n = NATIONS[w];
     if (n) return n;
   }
+  // A demonym we do not list ("Norvanian"): the word itself, without its suffix.
+  const demonym = /(?:^|\s)(\p{L}{3,}?)(?:ian|ean|an|ese|ish|i)(?:\s|$)/u.exec(role);
+  if (demonym && /^\p{Lu}/u.test(demonym[1]!)) return demonym[1]!.toLowerCase();
   return null;
 }
 

@@ -50,7 +50,12 @@ const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:ович|евич|ьич|овн|евн|ич
 const FAMILY =
   /^\p{Lu}\p{Ll}+(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ая|ых|их|енко|ук|юк|швили|дзе|ян|янц)(?:а|у|ым|ом|е|ой|ого|ому|ую|им|ы)?$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}\u0301]+(?:-\p{Lu}?\p{Ll}+)?$/u;
+const PLACE_CUE =
+  /^(?:штат|штата|штате|город|города|городе|городу|столица|столицы|столице|село|села|селе|деревня|деревни|деревне|поселок|посёлок|поселка|посёлка|поселке|провинции|провинция|region|острове|острова|остров)$/i;
 const ACRONYM = /^[А-ЯЁ]{2,6}$/;
+/** Adjectival endings: "Русской", "Османской", "Южная" are not names of people. */
+const ADJECTIVE =
+  /(?:ская|ской|ского|скому|ским|ском|ную|ная|ной|ного|ному|ный|ные|ных|ая|яя|ое|ее|ые|ий|ый|ую)$/;
 
 type Mark = 'given' | 'patronymic' | 'initial' | 'cap' | 'place' | 'org' | 'other';
 
@@ -73,7 +78,11 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
   });
   const isTitle = (i: number) => {
     const w = tokens[i]?.text.toLowerCase() ?? '';
-    return RU_TITLE_STEMS.some((s) => w.startsWith(s));
+    // Singular titles only: "представителей Конгресса" names no person.
+    return (
+      !/(?:ей|ов|ам|ами|ях|ы)$/.test(w) &&
+      RU_TITLE_STEMS.some((s) => w.startsWith(s) && w.length <= s.length + 3)
+    );
   };
   const out: NameSpan[] = [];
   const taken = new Set<number>();
@@ -85,10 +94,17 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
   const surnames = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     if (!['given', 'patronymic', 'initial', 'cap'].includes(marks[i]!)) continue;
+    // "Сегодня Реджеп Эрдоган": a capitalised sentence opener before a given name is not part of it.
+    if (
+      marks[i] === 'cap' &&
+      initial(i) &&
+      (marks[i + 1] === 'given' || marks[i + 1] === 'initial')
+    )
+      continue;
     let j = i;
     let strong = 0;
     let caps = 0;
-    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence && j - i < 6) {
+    while (j < tokens.length && tokens[j]!.sentence === tokens[i]!.sentence && j - i < 4) {
       const m = marks[j]!;
       if (m === 'initial') {
         strong++;
@@ -96,20 +112,27 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
       } else if (m === 'given' || m === 'patronymic') {
         strong++;
         j++;
-      } else if (m === 'cap') {
+      } else if (m === 'cap' && !(j > i && ADJECTIVE.test(tokens[j]!.text))) {
         caps++;
         j++;
       } else break;
     }
-    const titled = isTitle(i - 1);
+    const titled = isTitle(i - 1) && !ADJECTIVE.test(tokens[i]!.text);
     const single = j - i === 1 && marks[i] === 'cap';
-    const familyLike = FAMILY.test(tokens[i]!.text);
+    const familyLike = FAMILY.test(tokens[i]!.text) && !ADJECTIVE.test(tokens[i]!.text);
+    // Two or three capitalised words mid-sentence, none adjectival: a foreign name ("Джаред Лофнер").
+    const foreign =
+      strong === 0 &&
+      caps >= 2 &&
+      caps <= 3 &&
+      !initial(i) &&
+      !ADJECTIVE.test(tokens[i]!.text) &&
+      /^[\u0400-\u04ff]/.test(tokens[i]!.text) &&
+      !PLACE_CUE.test(tokens[i - 1]?.text ?? '');
     const person =
       strong > 0
         ? strong + caps >= 2 || (marks[i] === 'given' && !initial(i))
-        : titled
-          ? true
-          : single && familyLike && !initial(i);
+        : titled || foreign || (single && familyLike && !initial(i));
     if (!person) {
       if (j > i) i = j - 1;
       continue;
@@ -120,8 +143,18 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
   }
   // A family name met in a full name is a person wherever it recurs.
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || marks[i] !== 'cap') continue;
-    if (surnames.has(stem(tokens[i]!.text))) push(i, i + 1, 'person', 0.7);
+    if (taken.has(i) || marks[i] !== 'cap' || !surnames.has(stem(tokens[i]!.text))) continue;
+    let j = i + 1;
+    while (
+      j < tokens.length &&
+      !taken.has(j) &&
+      marks[j] === 'cap' &&
+      tokens[j]!.sentence === tokens[i]!.sentence &&
+      surnames.has(stem(tokens[j]!.text))
+    )
+      j++;
+    push(i, j, 'person', 0.7);
+    i = j - 1;
   }
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
@@ -136,6 +169,11 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
     ) {
       push(i, i + 2, 'place', 0.7);
       i++;
+      continue;
+    }
+    // "штата Аризона", "города Ньюпорт": a place word names the capitalised word after it.
+    if (marks[i] === 'cap' && PLACE_CUE.test(tokens[i - 1]?.text ?? '') && !ADJECTIVE.test(w)) {
+      push(i, i + 1, 'place', 0.7);
       continue;
     }
     if (marks[i] === 'place') {
