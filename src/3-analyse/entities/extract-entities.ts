@@ -187,7 +187,7 @@ export function extractEntities(
     attach(w, c);
     if (n.type === 'person') w.persons.push(parsePersonName(ws)!);
   }
-  for (const w of entities) w.gender = genderOf(w, tokens);
+  for (const w of entities) w.gender = genderOf(w, tokens, !russian);
 
   // Role phrases, event anaphora and pronouns, resolved against what came before.
   const nameAt = new Map<number, Candidate>();
@@ -375,7 +375,7 @@ function initials(key: string): string {
   return words.length > 1 ? words.map((w) => w[0]).join('') : '';
 }
 
-function genderOf(w: Working, tokens: readonly DocToken[]): 'm' | 'f' | null {
+function genderOf(w: Working, tokens: readonly DocToken[], english: boolean): 'm' | 'f' | null {
   if (!w.persons.length) return null;
   for (const r of w.roles) {
     if (FEMALE_ROLE.test(r)) return 'f';
@@ -392,7 +392,7 @@ function genderOf(w: Working, tokens: readonly DocToken[]): 'm' | 'f' | null {
         return 'f';
       return 'm';
     }
-    if (ws.length < 2) continue;
+    if (ws.length < 2 || !english) continue;
     const classes = defaultModel().resources.gazetteer.get(ws[0]!.toLowerCase()) ?? [];
     const male = classes.includes('FNM');
     const female = classes.includes('FNF');

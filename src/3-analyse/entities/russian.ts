@@ -52,6 +52,8 @@ const FAMILY =
 const CAPITALISED = /^\p{Lu}[\p{Ll}\u0301]+(?:-\p{Lu}?\p{Ll}+)?$/u;
 const PLACE_CUE =
   /^(?:штат|штата|штате|город|города|городе|городу|столица|столицы|столице|село|села|селе|деревня|деревни|деревне|поселок|посёлок|поселка|посёлка|поселке|провинции|провинция|region|острове|острова|остров)$/i;
+/** Capitalised abbreviations that are common nouns (СМИ = the media). */
+const NOT_NAMES = new Set(['СМИ', 'ЖЖ', 'ДТП', 'ВВП', 'НДС', 'ЧП', 'ПО', 'ИТ', 'ТВ']);
 const ACRONYM = /^[А-ЯЁ]{2,6}$/;
 /** Adjectival endings: "Русской", "Османской", "Южная" are not names of people. */
 const ADJECTIVE =
@@ -171,13 +173,20 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
       i++;
       continue;
     }
-    // "штата Аризона", "города Ньюпорт": a place word names the capitalised word after it.
-    if (marks[i] === 'cap' && PLACE_CUE.test(tokens[i - 1]?.text ?? '') && !ADJECTIVE.test(w)) {
-      push(i, i + 1, 'place', 0.7);
+    // "штата Аризона", "города Ньюпорт": a place word names the capitalised word after it, and is part of the name.
+    const cue = i > 0 && !taken.has(i - 1) && PLACE_CUE.test(tokens[i - 1]!.text);
+    if ((marks[i] === 'cap' || marks[i] === 'place') && cue && !ADJECTIVE.test(w)) {
+      push(i - 1, i + 1, 'place', 0.7);
       continue;
     }
     if (marks[i] === 'place') {
-      push(i, i + 1, 'place', 0.8);
+      // "Южная Корея", "Северной Африке": a capitalised adjective before a known place.
+      const adj =
+        i > 0 &&
+        !taken.has(i - 1) &&
+        CAPITALISED.test(tokens[i - 1]!.text) &&
+        ADJECTIVE.test(tokens[i - 1]!.text);
+      push(adj ? i - 1 : i, i + 1, 'place', 0.8);
       continue;
     }
     // «...» after an organisation word: the quoted name is the organisation.
@@ -185,12 +194,14 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
       let k = i + 2;
       while (k < tokens.length && k - i < 10 && !/^[»"“”]$/.test(tokens[k]!.text)) k++;
       if (k < tokens.length && k > i + 2 && /^[»"“”]$/.test(tokens[k]!.text)) {
-        push(i + 2, k, 'org', 0.7);
+        // The descriptor belongs to the name ("партии «Яблоко»"), as factRuEval marks it.
+        push(i, k, 'org', 0.7);
         i = k;
         continue;
       }
     }
-    if (marks[i] === 'org' || (ACRONYM.test(w) && !places.has(w))) push(i, i + 1, 'org', 0.7);
+    if (marks[i] === 'org' || (ACRONYM.test(w) && !places.has(w) && !NOT_NAMES.has(w)))
+      push(i, i + 1, 'org', 0.7);
   }
   return out.sort((a, b) => a.first - b.first);
 }
