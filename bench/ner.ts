@@ -26,6 +26,15 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DATA = resolve(REPO_ROOT, '..', 'shared', 'data');
 const FOLDS = 5;
 
+/** A fixed CPU workload (ms): tells a busy machine from a slow tagger when reading the speed numbers. */
+function calibration(): number {
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 50_000_000; i++) x = (x + i * 7) % 1_000_003;
+  if (x < 0) console.log(x);
+  return performance.now() - t0;
+}
+
 function speed(): { msPerArticle: number; msPer4kB: number; articles: number } {
   const dir = join(DATA, 'polnear', 'dev', 'text');
   const texts = readdirSync(dir)
@@ -70,6 +79,9 @@ function english(): void {
   const s = speed();
   console.log(
     `speed: extractEntities ${s.msPerArticle.toFixed(2)} ms/article, ${s.msPer4kB.toFixed(2)} ms per 4 KB (${s.articles} PolNeAR dev articles); cross-validation ${(cvMs / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `calibration: a fixed 5e7-step loop took ${calibration().toFixed(0)} ms (compare runs by this: the times above scale with machine load)`,
   );
   const t = scoreTable(cv);
   const r = (x: number) => Math.round(x * 1000) / 10;

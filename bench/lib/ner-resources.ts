@@ -197,14 +197,37 @@ export function buildClusters(
   return out;
 }
 
+/** Words written after an honorific in unlabelled text ("Mr. Lavrov", "President Trump"): family names. */
+export function honorificNames(sentences: readonly string[][], minCount = 2): string[] {
+  const honorific =
+    /^(?:mr|mrs|ms|dr|sen|rep|gov|president|senator|governor|minister|secretary|chancellor|judge|mayor)\.?$/i;
+  const counts = new Map<string, number>();
+  for (const words of sentences) {
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(w) || !honorific.test(words[i - 1]!)) continue;
+      // "President Donald Trump": skip a given name to reach the family name.
+      const next = words[i + 1];
+      const family = next && /^\p{Lu}\p{Ll}+$/u.test(next) ? next : w;
+      counts.set(family.toLowerCase(), (counts.get(family.toLowerCase()) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, c]) => c >= minCount)
+    .map(([w]) => w)
+    .sort();
+}
+
 /** All resources at once (the gazetteer, capitalisation and clusters of a model file). */
 export function buildResources(
   repoRoot: string,
   dataRoot: string,
 ): Pick<ModelFile, 'gazetteer' | 'capitalisation' | 'clusters'> {
   const sentences = tokenisedSentences(unlabelledTexts(dataRoot));
+  const gazetteer = buildGazetteer(repoRoot);
+  gazetteer.LNX = honorificNames(sentences);
   return {
-    gazetteer: buildGazetteer(repoRoot),
+    gazetteer,
     capitalisation: buildCapitalisation(sentences),
     clusters: buildClusters(sentences),
   };

@@ -26,9 +26,11 @@ export const TAG_TYPES: Record<string, EntityType> = {
 
 /** Every sentence's tokens, in text order. */
 export function documentTokens(text: string, sentences: readonly Sentence[]): DocToken[][] {
-  return sentences.map((s, i) =>
-    tokeniseForNer(text, s.start, s.end).map((t) => ({ ...t, sentence: i })),
-  );
+  return sentences.map((s, i) => {
+    const tokens = tokeniseForNer(text, s.start, s.end) as DocToken[];
+    for (const t of tokens) t.sentence = i;
+    return tokens;
+  });
 }
 
 /** Names by the English tagger; token indices are into the flattened token list. */
