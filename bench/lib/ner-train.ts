@@ -7,7 +7,7 @@ import {
 import { tagDocument, trainingSentences } from '../../src/3-analyse/entities/tagger.js';
 import { f1, scoreSentence, type ConllDocument, type TypeScore } from './conll.js';
 
-export const EPOCHS = 12;
+export const EPOCHS = 16;
 
 export function train(
   docs: readonly ConllDocument[],

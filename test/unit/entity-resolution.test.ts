@@ -91,3 +91,13 @@ test('Russian: names in several cases, patronymics and titles resolve to one per
   assert.equal(entityFor(r, 'Москву')?.type, 'place');
   assert.equal(r.mentions.find((m) => m.text === 'он')?.entityId, person.id);
 });
+
+test('an apposition after a name is kept as a role and a later role phrase finds the person', () => {
+  const r = entitiesOf(
+    "Talks resumed on Monday. Pavel Drozdov, Norvania's foreign minister, arrived in Kestrel Bay. The minister declined to comment.",
+  );
+  const drozdov = entityFor(r, 'Pavel Drozdov');
+  assert.ok(drozdov, JSON.stringify(r.mentions));
+  assert.deepEqual(drozdov.roles, ["Norvania's foreign minister"]);
+  assert.equal(entityFor(r, 'The minister')?.id, drozdov.id);
+});

@@ -9,7 +9,7 @@ import { defaultModel } from './model.js';
 import { documentTokens, round, taggedNames, type DocToken, type NameSpan } from './names.js';
 import { conflictingGiven, parsePersonName, samePerson, type PersonName } from './person-names.js';
 import { pronounGender } from './pronouns.js';
-import { roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
+import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
 import { roleFits } from './roles.js';
 import { russianNames } from './russian.js';
 import { foldName, foldWord } from './transliterate.js';
@@ -74,7 +74,15 @@ export function extractEntities(
     const p = rolePrefix(text, tokens, n.first, nameWord);
     if (p) prefixes.set(n, p);
   }
+  // Appositions ("Sergei Lavrov, Russia's foreign minister,") count as titles too.
+  const appositions = new Map<NameSpan, RoleSpan>();
+  for (const n of names) {
+    if (n.type !== 'person') continue;
+    const p = roleAfter(text, tokens, n.last, nameWord);
+    if (p) appositions.set(n, p);
+  }
   const inPrefix = new Set<number>();
+  for (const p of appositions.values()) for (let i = p.first; i < p.last; i++) inPrefix.add(i);
   for (const p of prefixes.values()) for (let i = p.first; i < p.last; i++) inPrefix.add(i);
   names = names.filter(
     (n) => n.type === 'person' || !(inPrefix.has(n.first) && inPrefix.has(n.last - 1)),
@@ -139,8 +147,9 @@ export function extractEntities(
     const w = match ?? open('person');
     w.persons.push(parsed);
     attach(w, candidates.get(n)!);
-    const role = prefixes.get(n);
-    if (role && !w.roles.includes(role.role)) w.roles.push(role.role);
+    for (const role of [prefixes.get(n), appositions.get(n)]) {
+      if (role && !w.roles.includes(role.role)) w.roles.push(role.role);
+    }
   }
   // Other names: a lone word equal to a known person's family name is that person.
   const gazetteer = language === 'en' ? defaultModel().resources.gazetteer : null;
@@ -192,7 +201,7 @@ export function extractEntities(
   // Role phrases, event anaphora and pronouns, resolved against what came before.
   const nameAt = new Map<number, Candidate>();
   for (const c of candidates.values()) if (c.entity) nameAt.set(c.first, c);
-  for (const [n, p] of prefixes) {
+  for (const [n, p] of [...prefixes, ...appositions]) {
     const owner = candidates.get(n)?.entity;
     if (!owner) continue;
     const c: Candidate = {

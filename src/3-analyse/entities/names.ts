@@ -2,6 +2,7 @@
 import type { EntityType, Sentence } from '../../types.js';
 import { defaultModel, type TaggerModel } from './model.js';
 import { tagDocument } from './tagger.js';
+import { isRoleHead, isRoleWord } from './roles.js';
 import { tokeniseForNer, type NerToken } from './tokenise.js';
 
 /** A token with the index of its sentence. */
@@ -69,7 +70,48 @@ export function taggedNames(
     }
     offset += sentence.length;
   });
-  return joinParticles(tokens.flat(), out);
+  const flat = tokens.flat();
+  return extendLeft(flat, splitTitles(flat, joinParticles(flat, out)));
+}
+
+/**
+ * "Foreign Minister Pavel Drozdov" tagged as one name: the title is not part of the
+ * name. The capitalised words after the last role head become a person name.
+ */
+function splitTitles(tokens: readonly DocToken[], names: NameSpan[]): NameSpan[] {
+  return names.map((n) => {
+    let head = -1;
+    for (let k = n.first; k < n.last - 1; k++)
+      if (isRoleHead(tokens[k]!.text) && /^\p{Lu}/u.test(tokens[k]!.text)) head = k;
+    if (head < 0) return n;
+    let start = head + 1;
+    // "Secretary of State Marco Rubio"
+    if (tokens[start]?.text === 'of' && start + 2 < n.last) start += 2;
+    if (start >= n.last) return n;
+    for (let k = start; k < n.last; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text)) return n;
+    return { first: start, last: n.last, type: 'person', confidence: n.confidence };
+  });
+}
+
+/** Capitalised words right before a non-person name, mid-sentence, belong to it ("the Northern Grain Council"). */
+function extendLeft(tokens: readonly DocToken[], names: NameSpan[]): NameSpan[] {
+  const taken = new Set<number>();
+  for (const n of names) for (let k = n.first; k < n.last; k++) taken.add(k);
+  for (const n of names) {
+    if (n.type === 'person') continue;
+    let k = n.first - 1;
+    while (k > 0 && !taken.has(k) && tokens[k]!.sentence === tokens[n.first]!.sentence) {
+      const t = tokens[k]!.text;
+      const before = tokens[k - 1]!;
+      if (!/^\p{Lu}\p{Ll}/u.test(t) || isRoleWord(t) || before.sentence !== tokens[k]!.sentence)
+        break;
+      if (!/^\p{L}/u.test(before.text) && before.text !== ',') break;
+      taken.add(k);
+      n.first = k;
+      k--;
+    }
+  }
+  return names;
 }
 
 /** Lower-case name particles that join two capitalised parts into one name ("Corriere della Sera"). */

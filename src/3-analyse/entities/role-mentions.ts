@@ -89,3 +89,44 @@ export function roleAt(
   if (roleClasses(role).size === 0) return null;
   return { first: i, last, role };
 }
+
+/**
+ * An apposition after a name: "Sergei Lavrov, Russia's foreign minister, said" → the role
+ * "Russia's foreign minister" (closed by a comma or the end of the sentence).
+ */
+export function roleAfter(
+  text: string,
+  tokens: readonly DocToken[],
+  nameLast: number,
+  nameWord: InTitle = () => false,
+): RoleSpan | null {
+  const comma = tokens[nameLast];
+  if (!comma || comma.text !== ',') return null;
+  const sentence = comma.sentence;
+  const inSentence = (k: number) => k < tokens.length && tokens[k]!.sentence === sentence;
+  let first = nameLast + 1;
+  if (!inSentence(first)) return null;
+  let j = first;
+  if (/^(?:the|a|an)$/i.test(tokens[j]!.text)) j++;
+  // "Russia's foreign minister": the possessor keeps its own mention; the role text names it.
+  let possessor = '';
+  if (
+    inSentence(j + 1) &&
+    POSSESSIVE.test(tokens[j + 1]!.text) &&
+    /^\p{Lu}/u.test(tokens[j]!.text)
+  ) {
+    possessor = `${tokens[j]!.text}'s `;
+    j += 2;
+    first = j;
+  }
+  const runStart = j;
+  while (inSentence(j) && (allowed(tokens, j) || nameWord(j))) j++;
+  let last = j;
+  while (last > runStart && isJoiner(tokens[last - 1]!.text)) last--;
+  if (last <= runStart || !hasHead(tokens, runStart, last)) return null;
+  const after = tokens[last];
+  if (inSentence(last) && after!.text !== ',' && after!.text !== '.') return null;
+  const role = textOf(text, tokens, first, last);
+  if (roleClasses(role).size === 0) return null;
+  return { first, last, role: possessor + role.replace(/^(?:the|a|an)\s+/i, '') };
+}
