@@ -1,0 +1,207 @@
+/**
+ * Cross-article entity linking for one story: the article-local entities of every
+ * article merged into story entities. Person names match across transliteration variants
+ * (Sergey/Sergei, Witkoff/Whitcoff) and surname-only ↔ full name; two people who share a
+ * family name but whose full given names differ are never merged. Other names match on
+ * their folded spelling or an acronym of it.
+ */
+import {
+  parsePersonName,
+  samePerson,
+  conflictingGiven,
+  type PersonName,
+} from '../3-analyse/entities/person-names.js';
+import { roleClasses, roleNation } from '../3-analyse/entities/roles.js';
+import { foldName } from '../3-analyse/entities/transliterate.js';
+import type { Entity, EntityMention, EntityType } from '../types.js';
+import type { StoryEntity } from './comparison.js';
+
+export interface LinkableArticle {
+  id: string;
+  entities: Entity[];
+  mentions: EntityMention[];
+  text: string;
+}
+
+interface Item {
+  articleId: string;
+  entity: Entity;
+  mentions: EntityMention[];
+  /** Every name form of a person, parsed. */
+  persons: PersonName[];
+  /** Folded name forms (all types). */
+  keys: Set<string>;
+  /** Initials of multi-word names ("european union" → "eu"). */
+  acronyms: Set<string>;
+}
+
+const PREFIX: Record<EntityType, string> = {
+  person: 'p',
+  org: 'o',
+  place: 'l',
+  event: 'v',
+  misc: 'm',
+};
+
+export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEntity[] {
+  const items: Item[] = [];
+  for (const a of articles) {
+    for (const e of a.entities) {
+      const mentions = a.mentions.filter((m) => m.entityId === e.id);
+      const names = [
+        ...new Set([e.name, ...mentions.filter((m) => m.kind === 'name').map((m) => m.text)]),
+      ];
+      const persons =
+        e.type === 'person'
+          ? names.map((n) => parsePersonName(n.split(/\s+/))).filter((p): p is PersonName => !!p)
+          : [];
+      const keys = new Set(names.map((n) => foldName(n.replace(/^the\s+/i, ''))));
+      const acronyms = new Set(names.map((n) => initials(n.toLowerCase())).filter(Boolean));
+      items.push({ articleId: a.id, entity: e, mentions, persons, keys, acronyms });
+    }
+  }
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const union = (a: number, b: number) => {
+    const x = find(a);
+    const y = find(b);
+    if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+  };
+  const full = (it: Item) => it.persons.filter((p) => p.given.length > 0);
+
+  // Full-name persons: same family name and compatible given names, never conflicting ones.
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.entity.type === 'person' && b.entity.type === 'person') {
+        const fa = full(a);
+        const fb = full(b);
+        if (fa.length && fb.length) {
+          const conflict = fa.some((x) =>
+            fb.some((y) => conflictingGiven(x, y) && x.family === y.family),
+          );
+          if (!conflict && fa.some((x) => fb.some((y) => samePerson(x, y)))) union(i, j);
+        }
+      } else if (a.entity.type !== 'person' && b.entity.type !== 'person') {
+        const eventA = a.entity.type === 'event';
+        if (eventA !== (b.entity.type === 'event')) continue;
+        if ([...a.keys].some((k) => b.keys.has(k)) || acronymOf(a, b) || acronymOf(b, a))
+          union(i, j);
+      }
+    }
+  }
+  // Surname-only persons join the one full-name person of that family (a shared role settles a tie).
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!;
+    if (a.entity.type !== 'person' || full(a).length || !a.persons.length) continue;
+    const family = a.persons[0]!.family;
+    const groups = new Map<number, Item>();
+    items.forEach((b, j) => {
+      if (b.entity.type === 'person' && full(b).some((p) => p.family === family))
+        groups.set(find(j), b);
+    });
+    let targets = [...groups.keys()];
+    if (targets.length > 1) {
+      const sameArticle = targets.filter((g) =>
+        items.some((b, j) => find(j) === g && b.articleId === a.articleId && full(b).length),
+      );
+      const byRole = targets.filter((g) =>
+        items.some(
+          (b, j) =>
+            find(j) === g && b.entity.roles.some((r) => a.entity.roles.some((q) => sameRole(r, q))),
+        ),
+      );
+      targets = sameArticle.length === 1 ? sameArticle : byRole.length === 1 ? byRole : [];
+    }
+    if (targets.length === 1) union(i, items.indexOf(groups.get(targets[0]!)!));
+    else if (groups.size === 0) {
+      // No full name anywhere in the story: lone surnames of one family are one person.
+      items.forEach((b, j) => {
+        if (
+          b.entity.type === 'person' &&
+          !full(b).length &&
+          b.persons.some((p) => p.family === family)
+        )
+          union(i, j);
+      });
+    }
+  }
+
+  const groups = new Map<number, Item[]>();
+  items.forEach((it, i) => {
+    const g = find(i);
+    const list = groups.get(g) ?? [];
+    list.push(it);
+    groups.set(g, list);
+  });
+  const counters = new Map<string, number>();
+  const out: StoryEntity[] = [];
+  for (const members of groups.values()) {
+    const type = majorityType(members);
+    const n = (counters.get(type) ?? 0) + 1;
+    counters.set(type, n);
+    const names = members.flatMap((m) => [m.entity.name]);
+    const name = names.sort(
+      (a, b) =>
+        b.split(/\s+/).length - a.split(/\s+/).length ||
+        names.filter((x) => x === b).length - names.filter((x) => x === a).length,
+    )[0]!;
+    const aliases: string[] = [];
+    const roles: string[] = [];
+    for (const m of members) {
+      for (const a of m.entity.aliases) if (!aliases.includes(a)) aliases.push(a);
+      for (const r of m.entity.roles) if (!roles.includes(r)) roles.push(r);
+    }
+    out.push({
+      id: `${PREFIX[type]}${n}`,
+      type,
+      name,
+      aliases,
+      roles,
+      members: members.map((m) => ({
+        articleId: m.articleId,
+        entityId: m.entity.id,
+        mentions: m.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })),
+      })),
+    });
+  }
+  // Most mentioned first: the story's main actors lead.
+  const weight = (e: StoryEntity) => e.members.reduce((s, m) => s + m.mentions.length, 0);
+  return out.sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
+}
+
+/** A lookup from an article's entity to its story entity id (null when unknown). */
+export function storyEntityLookup(
+  entities: readonly StoryEntity[],
+): (articleId: string, entityId: string) => string | null {
+  const map = new Map<string, string>();
+  for (const e of entities)
+    for (const m of e.members) map.set(`${m.articleId}\u0000${m.entityId}`, e.id);
+  return (articleId, entityId) => map.get(`${articleId}\u0000${entityId}`) ?? null;
+}
+
+function majorityType(members: readonly Item[]): EntityType {
+  const votes = new Map<EntityType, number>();
+  for (const m of members)
+    votes.set(m.entity.type, (votes.get(m.entity.type) ?? 0) + m.entity.mentionCount);
+  if (votes.has('person')) return 'person';
+  if (votes.has('event')) return 'event';
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+function acronymOf(short: Item, long: Item): boolean {
+  const name = short.entity.name;
+  return /^\p{Lu}{2,6}$/u.test(name) && long.acronyms.has(name.toLowerCase());
+}
+
+function initials(key: string): string {
+  const words = key.split(/\s+/).filter((w) => !['of', 'the', 'and', 'for'].includes(w));
+  return words.length > 1 ? words.map((w) => w[0]).join('') : '';
+}
+
+function sameRole(a: string, b: string): boolean {
+  const ca = roleClasses(a);
+  const cb = roleClasses(b);
+  return [...ca].some((c) => cb.has(c)) && roleNation(a) === roleNation(b);
+}
