@@ -1,4 +1,6 @@
 import type { Entity, EntityMention, Quote, Sentence, TimeExpression } from '../types.js';
+import { extractEntities } from './entities/extract-entities.js';
+import { extractQuotes } from './quotes/extract-quotes.js';
 import { extractTimes } from './time/extract-times.js';
 
 export interface Annotations {
@@ -18,6 +20,8 @@ export function annotate(
   language: string,
   published: string | null,
 ): Annotations {
+  const { entities, mentions } = extractEntities(text, sentences, { language });
+  const quotes = extractQuotes(text, sentences, { language, mentions, entities });
   const times = extractTimes(text, sentences, { published, language });
-  return { entities: [], mentions: [], quotes: [], times };
+  return { entities, mentions, quotes, times };
 }

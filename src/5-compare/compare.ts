@@ -7,12 +7,16 @@ import {
   type GroupMember,
   type GroupPair,
   type StatementGroup,
+  type StoryEntity,
 } from './comparison.js';
 import { findConflicts } from './conflicts.js';
 import { coverageMatrix, omissions } from './coverage.js';
 import { diffPrepared, prepareSpan } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
 import { provenance } from './provenance.js';
+import { quoteFidelity } from './quote-fidelity.js';
+import { quotesBySpeaker } from './quotes-by-speaker.js';
+import { linkStoryEntities, storyEntityLookup } from './story-entities.js';
 import { buildTimeline } from './timeline.js';
 import { translationSignals } from './translation-signals.js';
 import { storyUnits, type Unit } from './units.js';
@@ -66,6 +70,8 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
       })),
   }));
   const signals = articles.map(translationSignals);
+  const entities = linkStoryEntities(articles);
+  const quotes = whoSaidWhat(articles, entities);
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     story,
@@ -84,10 +90,10 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     coverage: coverageMatrix(ids, groups),
     conflicts: findConflicts(groups),
     omissions: omissions(ids, groups),
-    entities: [],
-    quotes: [],
-    quoteFidelity: [],
-    timeline: buildTimeline(articles.map((a) => timelineInput(a, story.firstDate))),
+    entities,
+    quotes,
+    quoteFidelity: quoteFidelity(quotes),
+    timeline: buildTimeline(articles.map((a) => timelineInput(a, story.firstDate, entities))),
     provenance: provenance(articles, units, groups, signals),
     stats: {
       articles: articles.length,
@@ -103,7 +109,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
  * (its siblings report the same event), with lower confidence, so "in
  * September" still lands on a year.
  */
-function timelineInput(a: StoredArticle, storyDate: string | null) {
+function timelineInput(a: StoredArticle, storyDate: string | null, entities: StoryEntity[]) {
   const own = a.meta.published.value;
   const times =
     own || !storyDate
@@ -119,7 +125,36 @@ function timelineInput(a: StoredArticle, storyDate: string | null) {
     times,
     published: own,
     mentions: a.mentions,
+    entityName: storyEntityName(entities),
   };
+}
+
+function storyEntityName(entities: StoryEntity[]) {
+  const lookup = storyEntityLookup(entities);
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  return (articleId: string, entityId: string) => {
+    const id = lookup(articleId, entityId);
+    return id ? (names.get(id) ?? null) : null;
+  };
+}
+
+/** Quotes grouped by the story-level speaker their article resolved them to. */
+function whoSaidWhat(articles: StoredArticle[], entities: StoryEntity[]) {
+  const lookup = storyEntityLookup(entities);
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  return quotesBySpeaker(
+    articles.map((a) => ({
+      id: a.id,
+      source: a.meta.source,
+      text: a.text,
+      quotes: a.quotes,
+      language: a.language.code,
+    })),
+    (articleId, q) => {
+      const id = q.speakerId ? lookup(articleId, q.speakerId) : null;
+      return { id, name: (id && names.get(id)) || q.speaker || q.source?.text || '' };
+    },
+  );
 }
 
 function firstPosition(g: Omit<StatementGroup, 'id'>): number {
