@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../6-store/sqlite/sqlite-store.js';
 import { runCompare } from './compare-command.js';
+import { runExport } from './export-command.js';
 import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
+import { runServe } from './serve-command.js';
 import { runShow } from './show-command.js';
 import { runStories } from './stories-command.js';
 import type { CliContext } from './context.js';
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: runShow,
   compare: runCompare,
   search: runSearch,
+  export: runExport,
+  serve: runServe,
 };
 
 /** Runs the CLI; returns the exit code. */
@@ -32,6 +36,10 @@ export async function main(
         source: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        out: { type: 'string' },
+        all: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
       },
     });
   } catch (e) {

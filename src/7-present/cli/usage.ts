@@ -6,6 +6,8 @@ Usage:
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
+  parallax export <storyId> --format json|md|html|csv [--out FILE]   (or --all --format jsonl)
+  parallax serve [--port 8080] [--host 127.0.0.1]   HTTP API and web UI (PARALLAX_TOKEN off loopback)
 
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
