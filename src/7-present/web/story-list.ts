@@ -1,0 +1,105 @@
+/// <reference lib="dom" />
+import type { StoryListItem } from '../http/story-catalog.js';
+import { getJson } from './api.js';
+import { el, empty, mount } from './dom.js';
+
+interface StoryPage {
+  total: number;
+  limit: number;
+  offset: number;
+  items: StoryListItem[];
+}
+
+const FILTERS = ['q', 'from', 'to', 'outlet', 'entity', 'language'] as const;
+
+/** The story list with search and filters; the filters live in the hash (#/?q=…) so a view can be linked. */
+export async function storyList(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter stories' });
+  const field = (name: (typeof FILTERS)[number], label: string, type = 'text') =>
+    el(
+      'label',
+      {},
+      label,
+      el('input', { name, type, value: params.get(name) ?? '', autocomplete: 'off' }),
+    );
+  form.append(
+    field('q', 'Search'),
+    field('outlet', 'Outlet'),
+    field('entity', 'Entity'),
+    field('language', 'Language'),
+    field('from', 'From', 'date'),
+    field('to', 'To', 'date'),
+    el('button', { type: 'submit' }, 'Filter'),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const k of FILTERS) {
+      const v = (form.elements.namedItem(k) as HTMLInputElement).value.trim();
+      if (v) next.set(k, v);
+    }
+    location.hash = `#/?${next}`;
+  });
+  const results = el(
+    'div',
+    { id: 'story-results', 'aria-live': 'polite' },
+    el('p', { class: 'loading' }, 'Loading stories…'),
+  );
+  mount(root, el('h1', {}, 'Stories'), form, results);
+  document.title = 'Stories — Parallax';
+
+  const query = new URLSearchParams();
+  for (const k of FILTERS) if (params.get(k)) query.set(k, params.get(k)!);
+  const offset = Number(params.get('offset') ?? '0') || 0;
+  query.set('offset', String(offset));
+  query.set('limit', '25');
+  let page: StoryPage;
+  try {
+    page = await getJson<StoryPage>(`/api/stories?${query}`);
+  } catch (e) {
+    mount(results, el('p', { class: 'error', role: 'alert' }, (e as Error).message));
+    return;
+  }
+  if (page.items.length === 0) {
+    mount(
+      results,
+      empty(
+        'No story matches. Ingest articles with `parallax ingest <folder>` or change the filters.',
+      ),
+    );
+    return;
+  }
+  const list = el('ul', { class: 'story-list' });
+  for (const s of page.items) {
+    const range =
+      s.firstDate && s.lastDate && s.firstDate !== s.lastDate
+        ? `${s.firstDate} – ${s.lastDate}`
+        : (s.firstDate ?? s.lastDate ?? 'date unknown');
+    list.appendChild(
+      el(
+        'li',
+        {},
+        el('a', { href: `#/story/${s.id}`, class: 'story-link' }, s.title || s.id),
+        el(
+          'p',
+          { class: 'muted' },
+          `${range} · ${s.outletCount} outlets · ${s.articleCount} articles · ${s.outlets.join(', ')}`,
+        ),
+      ),
+    );
+  }
+  const nav = el(
+    'p',
+    { class: 'pager' },
+    `${page.offset + 1}–${page.offset + page.items.length} of ${page.total} `,
+  );
+  const link = (o: number, text: string) => {
+    const p = new URLSearchParams(params);
+    p.set('offset', String(o));
+    return el('a', { href: `#/?${p}` }, text);
+  };
+  if (page.offset > 0) nav.append(link(Math.max(0, page.offset - page.limit), '← previous'), ' ');
+  if (page.offset + page.items.length < page.total)
+    nav.append(link(page.offset + page.limit, 'next →'));
+  mount(results, list, nav);
+}
