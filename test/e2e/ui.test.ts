@@ -100,6 +100,7 @@ describe('web UI in headless Chromium', { skip }, () => {
     );
     assert.notEqual(otherColumn, firstColumn);
     assert.match((await page.locator('#diff-panel').textContent())!, new RegExp(`${group}:`));
+    await page.setViewportSize({ width: 1280, height: 1000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'story-selected.png') });
     // The README's screenshot: refreshed when asked (UPDATE_SCREENSHOT=1) or missing.
     const shot = join(REPO_ROOT, 'docs', 'screenshot.png');

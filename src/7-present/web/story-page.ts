@@ -163,7 +163,7 @@ function diffOp(op: DiffOp): Node {
     case 'variant':
       return el('span', { class: 'variant', title: `spelling: ${op.from} / ${op.to}` }, op.to);
     case 'substitute':
-      return el('span', {}, el('del', {}, op.from), el('ins', {}, op.to));
+      return el('span', {}, el('del', {}, op.from), ' ', el('ins', {}, op.to));
     case 'delete':
       return el('del', {}, op.text);
     case 'insert':
