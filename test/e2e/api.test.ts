@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
 import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
 import { createApp } from '../../src/7-present/http/app.js';
 import {
@@ -372,6 +373,68 @@ describe('HTTP API over real HTTP on 127.0.0.1', () => {
       assert.equal(found.quotes[0].speaker, 'Orsolya Venn');
     } finally {
       await fixture.close();
+    }
+  });
+
+  it('passes HTML and URL ingest to the ingest readers it is given, with the private-network guard off by default', async () => {
+    const seenOpts: boolean[] = [];
+    const wired = await startServer({
+      store,
+      host: '127.0.0.1',
+      port: 0,
+      ingest: {
+        // Stand-ins for the ingest stage's readers: tags dropped, text kept.
+        htmlToArticle: (html, ctx) =>
+          parseTextArticle(html.replace(/<[^>]*>/g, ''), {
+            origin: ctx.origin,
+            ...(ctx.source ? { source: ctx.source } : {}),
+          }),
+        fetchUrl: async (url, opts) => {
+          seenOpts.push(opts.allowPrivateNetwork);
+          if (/^http:\/\/(127\.|10\.)/.test(url) && !opts.allowPrivateNetwork)
+            throw new Error(`${url}: refusing a private network address`);
+          return {
+            body: '<h1>Lantern fair returns to Ostby</h1>\n\n<p>The lantern fair returned to the fictional town of Ostby on Saturday, organisers said.</p>',
+            contentType: 'text/html',
+            url,
+          };
+        },
+      },
+    });
+    try {
+      const post = async (body: unknown) => {
+        const r = await call(
+          '/api/ingest',
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          },
+          wired.url,
+        );
+        assert.equal(r.res.status, 202);
+        await wired.idle();
+        return (await call(`/api/jobs/${r.json().jobId}`, {}, wired.url)).json();
+      };
+      const html = await post({
+        kind: 'html',
+        html: '<h1>Kite festival moves to Brask</h1>\n\n<p>The kite festival moved to the fictional village of Brask this year, its organisers said on Sunday.</p>',
+        source: 'Brask Weekly',
+      });
+      assert.equal(html.status, 'done');
+      assert.equal(html.result.source, 'Brask Weekly');
+      const priv = await post({ kind: 'url', url: 'http://10.1.2.3/page' });
+      assert.equal(priv.status, 'failed');
+      assert.match(priv.error, /private network/);
+      const pub = await post({
+        kind: 'url',
+        url: 'https://ostby.example/fair',
+        source: 'Ostby Post',
+      });
+      assert.equal(pub.status, 'done');
+      assert.deepEqual(seenOpts, [false, false]);
+    } finally {
+      await wired.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { defaultIngestAdapters } from '../http/ingest-adapters.js';
 import { startServer } from '../http/server.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -17,6 +18,7 @@ export async function runServe(ctx: CliContext): Promise<number> {
       store: ctx.store,
       host,
       port,
+      ingest: defaultIngestAdapters(),
       ...(token ? { token } : {}),
       ...(corsOrigin ? { corsOrigin } : {}),
     });

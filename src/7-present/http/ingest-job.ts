@@ -44,23 +44,36 @@ export function checkIngestSupported(body: IngestBody, adapters: IngestAdapters)
     throw new HttpProblem(501, 'URL ingest is not available in this build; send {"kind":"text"}');
 }
 
-async function parse(body: IngestBody, adapters: IngestAdapters): Promise<ParsedArticle> {
+/** The parsed article and the input exactly as received (kept for audit). */
+async function parse(
+  body: IngestBody,
+  adapters: IngestAdapters,
+): Promise<{ parsed: ParsedArticle; raw: string }> {
   const source = body.source ? { source: body.source } : {};
-  if (body.kind === 'text')
-    return parseTextArticle(normaliseText(body.text), {
-      origin: body.origin ?? '(api)',
-      ...source,
-    });
-  if (body.kind === 'html')
-    return adapters.htmlToArticle!(body.html, {
+  if (body.kind === 'text') {
+    const origin = body.origin ?? '(api)';
+    return {
+      parsed: parseTextArticle(normaliseText(body.text), { origin, ...source }),
+      raw: body.text,
+    };
+  }
+  if (body.kind === 'html') {
+    const parsed = await adapters.htmlToArticle!(body.html, {
       origin: body.origin ?? body.url ?? '(api)',
       ...(body.url ? { url: body.url } : {}),
       ...source,
     });
+    return { parsed, raw: body.html };
+  }
   const page = await adapters.fetchUrl!(body.url, {
     allowPrivateNetwork: adapters.allowPrivateNetwork ?? false,
   });
-  return adapters.htmlToArticle!(page.body, { origin: page.url, url: page.url, ...source });
+  const parsed = await adapters.htmlToArticle!(page.body, {
+    origin: page.url,
+    url: page.url,
+    ...source,
+  });
+  return { parsed, raw: page.body };
 }
 
 /** Parses, analyses, clusters and stores one article sent to the API. */
@@ -70,11 +83,10 @@ export async function runIngestJob(
   adapters: IngestAdapters,
 ): Promise<IngestJobResult> {
   try {
-    const parsed = await parse(body, adapters);
+    const { parsed, raw } = await parse(body, adapters);
     const article = analyseArticle(parsed);
     if (article.sentences.length === 0)
       throw new Error('no article text (nothing but headers or artifacts)');
-    const raw = body.kind === 'text' ? body.text : parsed.text;
     const r = await storeArticle(store, article, raw);
     return {
       status: r.status,

@@ -42,6 +42,8 @@ export class StoryCatalog {
   constructor(
     private readonly store: Store,
     private readonly compare: CompareFn = compareStory,
+    /** Comparisons kept in memory, least recently used dropped first. */
+    private readonly maxCached = 500,
   ) {}
 
   async comparison(id: string): Promise<Comparison | null> {
@@ -49,9 +51,16 @@ export class StoryCatalog {
     if (!story) return null;
     const key = story.articles.map((a) => a.id).join(',');
     const hit = this.cache.get(story.id);
-    if (hit && hit.key === key) return hit.comparison;
+    this.cache.delete(story.id);
+    if (hit && hit.key === key) {
+      this.cache.set(story.id, hit);
+      return hit.comparison;
+    }
     const comparison = await this.compare(this.store, story.id);
-    if (comparison) this.cache.set(story.id, { key, comparison });
+    if (comparison) {
+      this.cache.set(story.id, { key, comparison });
+      if (this.cache.size > this.maxCached) this.cache.delete(this.cache.keys().next().value!);
+    }
     return comparison;
   }
 
