@@ -172,6 +172,68 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('keeps text contrast at 4.5:1 or more (WCAG AA) and works from the keyboard alone', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(page, `${server.url}/#/story/${storyId}`);
+    const worst = await page.evaluate(() => {
+      const rgb = (s: string) => (s.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]) => {
+        const [r, g, b] = c.map((v) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      /** The first non-transparent background up the tree. */
+      const background = (el: Element | null): number[] => {
+        for (; el; el = el.parentElement) {
+          const bg = getComputedStyle(el).backgroundColor;
+          if (!/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) return rgb(bg);
+        }
+        return [255, 255, 255];
+      };
+      const out: Array<{ what: string; ratio: number }> = [];
+      const selectors = [
+        '.statement.hl-shared',
+        '.statement.hl-paraphrase',
+        '.statement.hl-unique',
+        '.statement.hl-conflict',
+        '.muted',
+        'a',
+        'h1',
+        '.matrix td.cell-verbatim',
+        '.matrix td.cell-paraphrase',
+        '.legend li',
+      ];
+      for (const sel of selectors) {
+        const el = document.querySelector(sel);
+        if (!el) continue;
+        const a = lum(rgb(getComputedStyle(el).color));
+        const b = lum(background(el));
+        out.push({ what: sel, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) });
+      }
+      return out;
+    });
+    assert.ok(worst.length >= 8, JSON.stringify(worst));
+    for (const w of worst) assert.ok(w.ratio >= 4.5, `${w.what}: contrast ${w.ratio.toFixed(2)}`);
+
+    // Keyboard only: Tab reaches a statement; Enter selects it.
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(
+        () => document.activeElement?.classList.contains('statement') ?? false,
+      );
+    }
+    assert.ok(reached, 'Tab reaches the statements');
+    await page.keyboard.press('Enter');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.classList.contains('selected')),
+      true,
+    );
+    await page.close();
+  });
+
   it('is usable at phone width (390 px): no horizontal scrolling, columns stacked', async () => {
     page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await open(page, `${server.url}/#/story/${storyId}`);

@@ -67,7 +67,7 @@ export async function articlePage(root: HTMLElement, articleId: string): Promise
       ),
     );
   }
-  const counts = (n: number, what: string) => `${n} ${what}`;
+  const counts = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   mount(
     root,
     el('p', {}, el('a', { href: `#/story/${a.storyId}` }, '← Back to the story')),
@@ -76,11 +76,11 @@ export async function articlePage(root: HTMLElement, articleId: string): Promise
       'p',
       { class: 'muted' },
       `${a.meta.source} · ${a.meta.published.value ?? 'date unknown'} (${a.meta.published.certainty}) · language ${a.language.code} · `,
-      counts(a.mentions?.length ?? 0, 'entity mentions'),
+      counts(a.mentions?.length ?? 0, 'entity mention', 'entity mentions'),
       ' · ',
-      counts(a.quotes?.length ?? 0, 'quotes'),
+      counts(a.quotes?.length ?? 0, 'quote', 'quotes'),
       ' · ',
-      counts(a.times?.length ?? 0, 'time expressions'),
+      counts(a.times?.length ?? 0, 'time expression', 'time expressions'),
     ),
     el(
       'ul',
