@@ -201,14 +201,21 @@ describe('HTTP API over real HTTP on 127.0.0.1', () => {
     const r = (await call('/api/search?q=ferry')).json();
     assert.ok(r.articles.length >= 1);
     assert.ok(r.articles.every((h: { storyId: string }) => h.storyId === storyId));
-    assert.deepEqual(r.quotes, []);
+    for (const q of r.quotes as Array<{ speaker: string; text: string }>)
+      assert.match(`${q.speaker} ${q.text}`, /ferry/i);
     assert.equal((await call('/api/search?q=')).res.status, 400);
     assert.equal((await call('/api/search')).res.status, 400);
   });
 
-  it('lists entities (empty until analysis fills them) and rejects bad paging', async () => {
-    const r = (await call('/api/entities')).json();
-    assert.equal(r.total, 0);
+  it('lists entities with the stories they appear in, and rejects bad paging', async () => {
+    const r = (await call('/api/entities?limit=100')).json();
+    const known = new Set([storyId, chessId]);
+    for (const e of r.items as Array<{ stories: Array<{ id: string }> }>)
+      assert.ok(e.stories.length > 0 && e.stories.every((s) => known.has(s.id)));
+    assert.equal(
+      (await call('/api/entities?limit=1&offset=0')).json().items.length,
+      Math.min(1, r.total),
+    );
     assert.equal((await call('/api/entities?limit=1000')).res.status, 400);
   });
 

@@ -191,18 +191,17 @@ export function withInventedSpans(a: StoredArticle): StoredArticle {
   } as StoredArticle;
 }
 
-/** A store that hands out articles with invented spans (everything else delegates). */
+/** A store that hands out articles with invented spans (every other member is the store's own). */
 export function storeWithSpans(store: Store): Store {
-  return {
-    addArticle: (i, d) => store.addArticle(i, d),
-    getArticle: async (id) => {
-      const a = await store.getArticle(id);
-      return a ? withInventedSpans(a) : null;
-    },
-    listStories: () => store.listStories(),
-    getStory: (id) => store.getStory(id),
-    storyArticles: (id) => store.storyArticles(id),
-    search: (q, l) => store.search(q, l),
-    close: () => store.close(),
+  const getArticle = async (id: string) => {
+    const a = await store.getArticle(id);
+    return a ? withInventedSpans(a) : null;
   };
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'getArticle') return getArticle;
+      const value = Reflect.get(target, prop, target) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
