@@ -48,6 +48,12 @@ describe('parallax export', () => {
       .map((l) => JSON.parse(l));
     assert.equal(lines.length, 2);
     assert.ok(lines.every((l) => l.schemaVersion === 2));
+    const file = join(dir, 'all.jsonl');
+    assert.equal(
+      (await run(['export', '--all', '--format', 'jsonl', '--out', file, '--db', db])).code,
+      0,
+    );
+    assert.equal(readFileSync(file, 'utf8'), r.out);
   });
 
   it('fails clearly on bad usage and unknown stories', async () => {

@@ -1,4 +1,6 @@
+import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { compareStory } from '../../pipeline/compare-story.js';
 import {
   EXPORT_FORMATS,
@@ -16,12 +18,16 @@ export async function runExport(ctx: CliContext): Promise<number> {
     const format = (ctx.values.format as string | undefined) ?? 'jsonl';
     if (format !== 'jsonl') throw new UsageError(`--all exports JSON Lines: use --format jsonl`);
     if (ctx.positionals.length) throw new UsageError('give either a story id or --all, not both');
-    const chunks: string[] = [];
+    // Streamed line by line: a whole corpus never sits in memory.
+    const file = out ? createWriteStream(out) : null;
     for await (const line of exportAllJsonl(ctx.store, compareStory)) {
-      if (out) chunks.push(line);
-      else ctx.out(line);
+      if (!file) ctx.out(line);
+      else if (!file.write(line)) await once(file, 'drain');
     }
-    if (out) await writeFile(out, chunks.join(''));
+    if (file)
+      await new Promise<void>((resolve, reject) =>
+        file.end((e?: Error | null) => (e ? reject(e) : resolve())),
+      );
     return 0;
   }
   const id = ctx.positionals[0];
