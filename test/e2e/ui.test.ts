@@ -168,6 +168,26 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('searches articles and quotes from the story list, and lists entities with their stories (fixture)', async () => {
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(page, `${fixtureServer.url}/#/?q=pillar`);
+    await page.waitForSelector('.hits');
+    assert.ok((await page.locator('.hits').first().locator('li').count()) >= 1, 'article hits');
+    assert.match(
+      (await page.locator('#app').textContent())!,
+      /Quotes matching “pillar”[\s\S]*Orsolya Venn/,
+    );
+    await page.click('nav a[href="#/entities"]');
+    await page.waitForSelector('#app[data-ready="true"] .entities');
+    const text = (await page.locator('.entities').textContent())!;
+    assert.match(text, /Orsolya Venn/);
+    assert.match(text, /Mayor Venn/);
+    await page.locator('.entities a').first().click();
+    await page.waitForSelector('#app[data-ready="true"] .column');
+    assert.match(page.url(), new RegExp(`#/story/${storyId}$`));
+    await page.close();
+  });
+
   it('marks entities, quotes and time expressions on the article page, each linking back to the story (fixture)', async () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const articleId = (await store.storyArticles(storyId))[0]!.id;

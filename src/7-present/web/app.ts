@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 import { articlePage } from './article-page.js';
 import { el, mount } from './dom.js';
+import { entitiesPage } from './entities-page.js';
 import { storyList } from './story-list.js';
 import { storyPage } from './story-page.js';
 
-/** Hash routes: #/ (stories), #/story/<id>[/<section>], #/article/<id>. */
+/** Hash routes: #/ (stories), #/story/<id>[/<section>], #/article/<id>, #/entities. */
 async function route(): Promise<void> {
   const root = document.getElementById('app')!;
   const hash = location.hash.replace(/^#/, '') || '/';
@@ -13,6 +14,7 @@ async function route(): Promise<void> {
   try {
     if (parts[0] === 'story' && parts[1]) await storyPage(root, parts[1], parts[2]);
     else if (parts[0] === 'article' && parts[1]) await articlePage(root, parts[1]);
+    else if (parts[0] === 'entities') await entitiesPage(root, new URLSearchParams(query));
     else await storyList(root, new URLSearchParams(query));
     root.dataset.ready = 'true';
   } catch (e) {

@@ -102,4 +102,65 @@ export async function storyList(root: HTMLElement, params: URLSearchParams): Pro
   if (page.offset + page.items.length < page.total)
     nav.append(link(page.offset + page.limit, 'next →'));
   mount(results, list, nav);
+  if (params.get('q')) await searchHits(results, params.get('q')!);
+}
+
+interface SearchResult {
+  articles: Array<{
+    articleId: string;
+    storyId: string;
+    title: string;
+    source: string;
+    snippet: string;
+  }>;
+  quotes: Array<{
+    storyId: string;
+    speaker: string;
+    articleId: string;
+    source: string;
+    kind: string;
+    text: string;
+  }>;
+}
+
+/** Under the matching stories: the matching articles (with the store's snippet) and quotes. */
+async function searchHits(container: HTMLElement, q: string): Promise<void> {
+  const r = await getJson<SearchResult>(`/api/search?${new URLSearchParams({ q, limit: '20' })}`);
+  container.append(
+    el('h2', {}, `Articles matching “${q}”`),
+    r.articles.length
+      ? el(
+          'ul',
+          { class: 'hits' },
+          ...r.articles.map((h) =>
+            el(
+              'li',
+              {},
+              el('a', { href: `#/article/${h.articleId}` }, h.title || h.articleId),
+              el('span', { class: 'muted' }, ` · ${h.source}`),
+              // The snippet marks matches with [ ]; it stays plain text.
+              el('p', { class: 'muted' }, h.snippet),
+            ),
+          ),
+        )
+      : empty('No article matches.'),
+    el('h2', {}, `Quotes matching “${q}”`),
+    r.quotes.length
+      ? el(
+          'ul',
+          { class: 'hits' },
+          ...r.quotes.map((h) =>
+            el(
+              'li',
+              {},
+              el('strong', {}, h.speaker),
+              ` (${h.source}, ${h.kind}): `,
+              h.text,
+              ' ',
+              el('a', { href: `#/story/${h.storyId}/quotes` }, 'in the story'),
+            ),
+          ),
+        )
+      : empty('No quote matches.'),
+  );
 }
