@@ -55,7 +55,10 @@ describe('web UI in headless Chromium', { skip }, () => {
     await page.fill('input[name="q"]', 'chess');
     await page.press('input[name="q"]', 'Enter');
     await page.waitForFunction(() => document.querySelectorAll('.story-list li').length === 1);
-    assert.match((await page.locator('.story-list li').textContent())!, /chess/i);
+    assert.match(
+      (await page.locator('.story-list li').textContent())!,
+      /chess[\s\S]*1 outlet · 1 article ·/i,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'story-list.png') });
     assert.deepEqual(seen.external, []);
     assert.deepEqual(seen.pageErrors, []);

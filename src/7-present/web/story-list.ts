@@ -10,6 +10,8 @@ interface StoryPage {
   items: StoryListItem[];
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const FILTERS = ['q', 'from', 'to', 'outlet', 'entity', 'language'] as const;
 
 /** The story list with search and filters; the filters live in the hash (#/?q=…) so a view can be linked. */
@@ -83,7 +85,7 @@ export async function storyList(root: HTMLElement, params: URLSearchParams): Pro
         el(
           'p',
           { class: 'muted' },
-          `${range} · ${s.outletCount} outlets · ${s.articleCount} articles · ${s.outlets.join(', ')}`,
+          `${range} · ${plural(s.outletCount, 'outlet')} · ${plural(s.articleCount, 'article')} · ${s.outlets.join(', ')}`,
         ),
       ),
     );
