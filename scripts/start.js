@@ -1,5 +1,7 @@
 // `npm start`: ingest the bundled demo corpus into ./parallax.db (or $PARALLAX_DB),
-// then print the story list and the comparison of the largest story.
+// print the story list and the comparison of the largest story, then serve the
+// web UI on it (`npm start -- --no-serve` or PARALLAX_NO_SERVE=1 stops after printing,
+// for CI; PARALLAX_PORT picks the port, default 8080).
 import { existsSync } from 'node:fs';
 import { main } from '../dist/src/7-present/cli/main.js';
 
@@ -27,3 +29,8 @@ await main(['compare', largest.id, '--db', db]);
 say(
   `\nNext: parallax compare ${largest.id} --format md   ·   parallax ingest <your folder>   ·   parallax --help\n`,
 );
+
+if (process.argv.includes('--no-serve') || process.env.PARALLAX_NO_SERVE === '1') process.exit(0);
+const port = process.env.PARALLAX_PORT ?? '8080';
+say(`\n== Web UI: open http://127.0.0.1:${port}/#/story/${largest.id} (Ctrl-C stops it)\n`);
+process.exitCode = await main(['serve', '--db', db, '--port', port]);

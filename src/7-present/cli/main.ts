@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../6-store/sqlite/sqlite-store.js';
 import { runAnalyse } from './analyse-command.js';
 import { runCompare } from './compare-command.js';
+import { runExport } from './export-command.js';
 import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
+import { runServe } from './serve-command.js';
 import { runShow } from './show-command.js';
 import { runStories } from './stories-command.js';
 import type { CliContext } from './context.js';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: runShow,
   compare: runCompare,
   search: runSearch,
+  export: runExport,
+  serve: runServe,
 };
 
 /** Commands that work on their input alone and must not create a database. */
@@ -40,6 +44,10 @@ export async function main(
         date: { type: 'string' },
         raw: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
+        out: { type: 'string' },
+        all: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
       },
     });
   } catch (e) {

@@ -8,6 +8,8 @@ Usage:
   parallax search <query>                     full-text search over stored articles
   parallax analyse <file> [--date D] [--raw]  entities, quotes and time expressions of one text file,
                                               nothing stored; --raw: offsets index the file as it is
+  parallax export <storyId> --format json|md|html|csv [--out FILE]   (or --all --format jsonl)
+  parallax serve [--port 8080] [--host 127.0.0.1]   HTTP API and web UI (PARALLAX_TOKEN off loopback)
 
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
