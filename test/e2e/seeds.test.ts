@@ -168,4 +168,69 @@ describe('seeds: two reports of one Lavrov interview', () => {
     assert.equal(comparison.provenance.length, 1);
     assert.ok(p.derived === null || p.confidence < 0.5, JSON.stringify(p));
   });
+
+  it('resolves Lavrov to one person across both articles, with all his name forms', () => {
+    const lavrov = comparison.entities.filter((e) => /Lavrov/.test(e.name));
+    assert.equal(lavrov.length, 1, JSON.stringify(lavrov.map((e) => e.name)));
+    const aliases = lavrov[0]!.aliases.join(' | ');
+    for (const form of [
+      /Sergey Lavrov/,
+      /Sergei Lavrov/,
+      /^Lavrov$|\| Lavrov( \||$)/,
+      /the minister/i,
+      /top diplomat/i,
+    ])
+      assert.match(aliases, form);
+    assert.equal(lavrov[0]!.type, 'person');
+    assert.deepEqual(new Set(lavrov[0]!.members.map((m) => m.articleId)), new Set([FIRST, SECOND]));
+  });
+
+  it('finds Rubio, Witkoff, Putin and Trump as people; Budapest, Anchorage, Washington, New York as places', () => {
+    const named = (type: string, re: RegExp) =>
+      comparison.entities.some((e) => e.type === type && re.test(e.name));
+    for (const re of [/Rubio/, /Witkoff/, /Putin/, /Trump/])
+      assert.ok(named('person', re), String(re));
+    for (const re of [/Budapest/, /Anchorage|Alaska/, /Washington/, /New York/])
+      assert.ok(named('place', re) || named('event', re), String(re));
+  });
+
+  it('attributes the quotes to Lavrov with their cues, across both outlets', () => {
+    const lavrov = comparison.quotes.find((g) => /Lavrov/.test(g.speaker))!;
+    assert.ok(lavrov, comparison.quotes.map((g) => g.speaker).join());
+    const outlets = new Set(lavrov.renderings.map((r) => r.articleId));
+    assert.deepEqual(outlets, new Set([FIRST, SECOND]));
+    const cues = lavrov.renderings.map((r) => r.cue?.text.toLowerCase() ?? '');
+    for (const cue of ['said', 'noted', 'according to']) assert.ok(cues.includes(cue), cues.join());
+    assert.ok(lavrov.renderings.some((r) => r.kind === 'direct'));
+    assert.ok(lavrov.renderings.some((r) => r.kind !== 'direct'));
+    for (const r of lavrov.renderings) {
+      const text = comparison.articles.find((a) => a.id === r.articleId) && r.content.text;
+      assert.ok(text && text.length > 0);
+    }
+  });
+
+  it('builds a timeline with June 2024, the Anchorage summit, September and 2025-11-13', () => {
+    const values = comparison.timeline.map((t) => t.value);
+    assert.ok(values.includes('2024-06'), values.join());
+    assert.ok(values.includes('2025-09'), values.join());
+    assert.ok(values.includes('2025-11-13'), values.join());
+    const anchored = comparison.timeline.filter(
+      (t) => t.anchor && /Anchorage/.test(t.anchor.event),
+    );
+    assert.ok(anchored.length >= 2, 'the summit itself and "a week before" it');
+    assert.ok(anchored.some((t) => t.anchor!.direction === 'before' && t.anchor!.offset === 'P1W'));
+    for (const t of comparison.timeline)
+      for (const r of t.reports) assert.ok(r.time.end > r.time.start);
+  });
+
+  it('reports the changed wording inside quote marks ("undercover" vs "behind-the-scenes")', () => {
+    assert.ok(
+      comparison.quoteFidelity.some(
+        (f) =>
+          f.kind === 'wording-changed' &&
+          /undercover/.test(f.detail) &&
+          /behind-the-scenes/.test(f.detail),
+      ),
+    );
+  });
 });

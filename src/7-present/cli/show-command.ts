@@ -1,3 +1,4 @@
+import { analysisText } from '../format/analysis-text.js';
 import { printJson, type CliContext } from './context.js';
 import { UsageError } from './usage.js';
 
@@ -32,6 +33,8 @@ export async function runShow(ctx: CliContext): Promise<number> {
       `  ${String(x.start).padStart(5)}-${String(x.end).padEnd(5)} ${x.kind.padEnd(14)} ${JSON.stringify(a.text.slice(x.start, x.end))}\n`,
     );
   }
+  // Entities, quotes and time expressions, as `parallax analyse` prints them.
+  ctx.out('\n' + analysisText(a).split('\n').slice(3, -2).join('\n') + '\n');
   ctx.out(`\nSentences (${a.sentences.length}):\n`);
   for (const s of a.sentences) {
     ctx.out(
