@@ -11,7 +11,7 @@ import { conflictingGiven, parsePersonName, samePerson, type PersonName } from '
 import { pronounGender } from './pronouns.js';
 import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
 import { roleFits } from './roles.js';
-import { russianNames } from './russian.js';
+import { russianNames, russianRolePrefix } from './russian.js';
 import { foldName, foldWord } from './transliterate.js';
 
 interface Working {
@@ -71,7 +71,9 @@ export function extractEntities(
   const prefixes = new Map<NameSpan, RoleSpan>();
   for (const n of names) {
     if (n.type !== 'person') continue;
-    const p = rolePrefix(text, tokens, n.first, nameWord);
+    const p = russian
+      ? russianRolePrefix(text, tokens, n.first)
+      : rolePrefix(text, tokens, n.first, nameWord);
     if (p) prefixes.set(n, p);
   }
   // Appositions ("Sergei Lavrov, Russia's foreign minister,") count as titles too.
