@@ -219,10 +219,13 @@ export function extractEntities(
   const history: Candidate[] = [];
   const recent = (pred: (e: Working) => boolean, before: number, reach: number): Working | null => {
     const sentence = tokens[before]!.sentence;
+    const seen = new Set<Working>();
     for (let k = history.length - 1; k >= 0; k--) {
       const h = history[k]!;
       if (sentence - tokens[h.first]!.sentence > reach) break;
-      if (h.entity && pred(h.entity)) return h.entity;
+      if (!h.entity || seen.has(h.entity)) continue;
+      if (pred(h.entity)) return h.entity;
+      seen.add(h.entity);
     }
     return null;
   };
