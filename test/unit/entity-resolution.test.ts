@@ -101,3 +101,13 @@ test('an apposition after a name is kept as a role and a later role phrase finds
   assert.deepEqual(drozdov.roles, ["Norvania's foreign minister"]);
   assert.equal(entityFor(r, 'The minister')?.id, drozdov.id);
 });
+
+test('Russian: a title before a name is kept as the role', () => {
+  const r = entitiesOf(
+    'Вчера министр иностранных дел Норвании Павел Дроздов прибыл в Тверь.',
+    'ru',
+  );
+  const person = entityFor(r, 'Павел Дроздов');
+  assert.ok(person, JSON.stringify(r.mentions));
+  assert.deepEqual(person.roles, ['министр иностранных дел Норвании']);
+});

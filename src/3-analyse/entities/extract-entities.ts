@@ -11,7 +11,7 @@ import { conflictingGiven, parsePersonName, samePerson, type PersonName } from '
 import { pronounGender } from './pronouns.js';
 import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
 import { roleFits } from './roles.js';
-import { russianNames } from './russian.js';
+import { russianNames, russianRolePrefix } from './russian.js';
 import { foldName, foldWord } from './transliterate.js';
 
 interface Working {
@@ -71,7 +71,9 @@ export function extractEntities(
   const prefixes = new Map<NameSpan, RoleSpan>();
   for (const n of names) {
     if (n.type !== 'person') continue;
-    const p = rolePrefix(text, tokens, n.first, nameWord);
+    const p = russian
+      ? russianRolePrefix(text, tokens, n.first)
+      : rolePrefix(text, tokens, n.first, nameWord);
     if (p) prefixes.set(n, p);
   }
   // Appositions ("Sergei Lavrov, Russia's foreign minister,") count as titles too.
@@ -217,10 +219,13 @@ export function extractEntities(
   const history: Candidate[] = [];
   const recent = (pred: (e: Working) => boolean, before: number, reach: number): Working | null => {
     const sentence = tokens[before]!.sentence;
+    const seen = new Set<Working>();
     for (let k = history.length - 1; k >= 0; k--) {
       const h = history[k]!;
       if (sentence - tokens[h.first]!.sentence > reach) break;
-      if (h.entity && pred(h.entity)) return h.entity;
+      if (!h.entity || seen.has(h.entity)) continue;
+      if (pred(h.entity)) return h.entity;
+      seen.add(h.entity);
     }
     return null;
   };

@@ -184,10 +184,37 @@ export function wordGroupFeatures(
   }
 }
 
-/** Per token: the words its word-group features come from, and its context features. */
+/** Per token: where each cacheable part of its features comes from. */
 export interface TokenParts {
+  /** The words of the word-group features (undefined past a sentence edge). */
   words: Record<WordGroup, string | undefined>;
-  context: string[];
+  left: WordInfo;
+  self: WordInfo;
+  right: WordInfo;
+  /** "caps first dc dl" as four 0/1 digits (see flagFeatures). */
+  flags: string;
+  /** Gazetteer matches of this token and its neighbours. */
+  gazetteer: string[];
+}
+
+export function pairLeftFeatures(l: WordInfo, x: WordInfo): string[] {
+  return [`w-1w=${l.lower}|${x.lower}`, `ss-1ss=${l.short}|${x.short}`];
+}
+
+export function pairRightFeatures(x: WordInfo, r: WordInfo): string[] {
+  return [`ww+1=${x.lower}|${r.lower}`, `ssss+1=${x.short}|${r.short}`];
+}
+
+/** Features of a word in its sentence position: all-caps sentence, sentence-initial, seen capitalised / lower case elsewhere. */
+export function flagFeatures(x: WordInfo, flags: string): string[] {
+  const caps = flags[0] === '1';
+  const first = flags[1] === '1';
+  const f = [`cap=${x.cap}|${caps ? 'AC' : first ? 'F' : x.short}`];
+  if (first) f.push(`first|ss=${x.short}`);
+  if (caps) f.push('AC', `AC|w=${x.lower}`);
+  if (flags[2] === '1') f.push(`dc|${first || caps ? 'F' : 'M'}`);
+  if (flags[3] === '1') f.push(`dl|${first || caps ? 'F' : 'M'}`);
+  return f;
 }
 
 /** The static (tag-independent) features of every token of one sentence, split into cacheable parts. */
@@ -207,23 +234,10 @@ export function sentenceParts(
   const out: TokenParts[] = [];
   for (let i = 0; i < n; i++) {
     const x = info[i]!;
-    const l = info[i - 1] ?? EDGE;
-    const r = info[i + 1] ?? END;
     const first = isInitial(words, i);
-    const f = [
-      `w-1w=${l.lower}|${x.lower}`,
-      `ww+1=${x.lower}|${r.lower}`,
-      `ss-1ss=${l.short}|${x.short}`,
-      `ssss+1=${x.short}|${r.short}`,
-      `cap=${x.cap}|${caps ? 'AC' : first ? 'F' : x.short}`,
-    ];
-    if (first) f.push(`first|ss=${x.short}`);
-    if (caps) f.push('AC', `AC|w=${x.lower}`);
-    if (doc.capitalised.has(x.lower)) f.push(`dc|${first || caps ? 'F' : 'M'}`);
-    if (doc.lower.has(x.lower)) f.push(`dl|${first || caps ? 'F' : 'M'}`);
-    for (const g of gaz[i]!) f.push(g);
-    for (const g of i > 0 ? gaz[i - 1]! : []) f.push(`-1${g}`);
-    for (const g of i + 1 < n ? gaz[i + 1]! : []) f.push(`+1${g}`);
+    const g: string[] = [...gaz[i]!];
+    if (i > 0) for (const m of gaz[i - 1]!) g.push(`-1${m}`);
+    if (i + 1 < n) for (const m of gaz[i + 1]!) g.push(`+1${m}`);
     out.push({
       words: {
         self: words[i],
@@ -232,7 +246,11 @@ export function sentenceParts(
         left2: words[i - 2],
         right2: words[i + 2],
       },
-      context: f,
+      left: info[i - 1] ?? EDGE,
+      self: x,
+      right: info[i + 1] ?? END,
+      flags: `${caps ? 1 : 0}${first ? 1 : 0}${doc.capitalised.has(x.lower) ? 1 : 0}${doc.lower.has(x.lower) ? 1 : 0}`,
+      gazetteer: g,
     });
   }
   return out;
@@ -246,6 +264,9 @@ export function sentenceFeatures(
 ): string[][] {
   return sentenceParts(words, res, doc).map((p) => [
     ...WORD_GROUPS.flatMap((g) => wordGroupFeatures(g, p.words[g], res)),
-    ...p.context,
+    ...pairLeftFeatures(p.left, p.self),
+    ...pairRightFeatures(p.self, p.right),
+    ...flagFeatures(p.self, p.flags),
+    ...p.gazetteer,
   ]);
 }

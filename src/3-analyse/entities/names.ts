@@ -87,7 +87,8 @@ function splitTitles(tokens: readonly DocToken[], names: NameSpan[]): NameSpan[]
     let start = head + 1;
     // "Secretary of State Marco Rubio"
     if (tokens[start]?.text === 'of' && start + 2 < n.last) start += 2;
-    if (start >= n.last) return n;
+    // A lone word after a title is a name only when the tagger said person ("UN General Assembly" is not).
+    if (start >= n.last || (n.type !== 'person' && n.last - start < 2)) return n;
     for (let k = start; k < n.last; k++) if (!/^\p{Lu}/u.test(tokens[k]!.text)) return n;
     return { first: start, last: n.last, type: 'person', confidence: n.confidence };
   });

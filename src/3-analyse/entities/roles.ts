@@ -102,7 +102,19 @@ export function isJoiner(word: string): boolean {
 }
 
 /** The classes a role phrase can refer to ("Russian Foreign Minister" → foreign, minister). */
+const classCache = new Map<string, Set<string>>();
+const nationCache = new Map<string, string | null>();
+
 export function roleClasses(role: string): Set<string> {
+  let hit = classCache.get(role);
+  if (!hit) {
+    if (classCache.size > 10_000) classCache.clear();
+    classCache.set(role, (hit = computeRoleClasses(role)));
+  }
+  return hit;
+}
+
+function computeRoleClasses(role: string): Set<string> {
   const words = role
     .toLowerCase()
     .replace(/['’]s\b/g, '')
@@ -175,6 +187,15 @@ const NATIONS: Record<string, string> = {
 
 /** The nation a role names ("Russian Foreign Minister" → "ru"), or null. */
 export function roleNation(role: string): string | null {
+  let hit = nationCache.get(role);
+  if (hit === undefined) {
+    if (nationCache.size > 10_000) nationCache.clear();
+    nationCache.set(role, (hit = computeRoleNation(role)));
+  }
+  return hit;
+}
+
+function computeRoleNation(role: string): string | null {
   const lower = role.toLowerCase().replace(/['’]s\b/g, '');
   if (/\bunited states\b/.test(lower)) return 'us';
   for (const w of lower.split(/\s+/)) {

@@ -103,6 +103,9 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
       (marks[i + 1] === 'given' || marks[i + 1] === 'initial')
     )
       continue;
+    // "Норвании Павел Дроздов": a genitive place name before a given name is not part of it.
+    if (marks[i] === 'cap' && /(?:ии|ией)$/.test(tokens[i]!.text) && marks[i + 1] === 'given')
+      continue;
     let j = i;
     let strong = 0;
     let caps = 0;
@@ -208,4 +211,34 @@ export function russianNames(tokens: readonly DocToken[]): NameSpan[] {
 
 function stem(w: string): string {
   return w.replace(/(?:ого|ому|ым|ом|ой|ая|ую|ы|а|у|е)$/, '');
+}
+
+/**
+ * A Russian title before a name: "министр иностранных дел России Сергей Лавров" → the role
+ * "министр иностранных дел России". The title word starts the role; up to four lower-case
+ * or place words may follow it before the name.
+ */
+export function russianRolePrefix(
+  text: string,
+  tokens: readonly DocToken[],
+  nameFirst: number,
+): { first: number; last: number; role: string } | null {
+  const { places } = lex();
+  const sentence = tokens[nameFirst]!.sentence;
+  for (let k = nameFirst - 1; k >= 0 && k >= nameFirst - 5; k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence) return null;
+    const w = t.text.toLowerCase();
+    if (
+      /^[\p{Ll}-]+$/u.test(t.text) &&
+      RU_TITLE_STEMS.some((s) => w.startsWith(s) && w.length <= s.length + 4)
+    ) {
+      // The mention covers the lower-case title words only, so a place inside it keeps its own mention.
+      let last = k + 1;
+      while (last < nameFirst && /^[\p{Ll}-]+$/u.test(tokens[last]!.text)) last++;
+      return { first: k, last, role: text.slice(t.start, tokens[nameFirst - 1]!.end) };
+    }
+    if (!/^[\p{L}-]+$/u.test(t.text) && !places.has(t.text)) return null;
+  }
+  return null;
 }

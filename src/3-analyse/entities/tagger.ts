@@ -1,6 +1,9 @@
 /** Runs the statistical tagger over a document given as tokenised sentences. */
 import {
   documentEvidence,
+  flagFeatures,
+  pairLeftFeatures,
+  pairRightFeatures,
   sentenceFeatures,
   sentenceParts,
   infoOf,
@@ -23,6 +26,8 @@ interface WordEntry {
   info: WordInfo;
   /** Summed weights of the word's features in each word group (WORD_GROUPS order). */
   groups: Float64Array[];
+  /** Summed weights of the position flags' features, keyed by the flags. */
+  flags: Map<string, Float64Array>;
 }
 
 /** Per model: each word's facts and summed word-group weights (the score is linear, so they cache). */
@@ -42,6 +47,7 @@ function entryOf(model: Model, cache: Map<string, WordEntry>, word: string | und
         addScores(model, wordGroupFeatures(g, word, model.resources), v);
         return v;
       }),
+      flags: new Map(),
     };
     if (cache.size > CACHE_LIMIT) cache.clear();
     cache.set(key, e);
@@ -61,11 +67,21 @@ export function tagDocument(model: Model, sentences: readonly string[][]): Tagge
       const s = new Float64Array(9);
       for (let g = 0; g < WORD_GROUPS.length; g++) {
         const w = p.words[WORD_GROUPS[g]!];
-        // Sentence edges differ by side ("<" left, ">" right): cache them per group.
         const v = w === undefined ? edgeScores(model, c, g) : entryOf(model, c, w).groups[g]!;
         for (let t = 0; t < 9; t++) s[t] = s[t]! + v[t]!;
       }
-      addScores(model, p.context, s);
+      // Word pairs are too many to cache: look them up directly.
+      addScores(model, pairLeftFeatures(p.left, p.self), s);
+      addScores(model, pairRightFeatures(p.self, p.right), s);
+      const x = entryOf(model, c, p.words.self!);
+      let f = x.flags.get(p.flags);
+      if (!f) {
+        f = new Float64Array(9);
+        addScores(model, flagFeatures(p.self, p.flags), f);
+        x.flags.set(p.flags, f);
+      }
+      for (let t = 0; t < 9; t++) s[t] = s[t]! + f[t]!;
+      if (p.gazetteer.length) addScores(model, p.gazetteer, s);
       return s;
     });
     return decode(
