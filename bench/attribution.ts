@@ -243,6 +243,7 @@ function main(): void {
           bump(categories, 'attribution missed (no cue found)', w);
           continue;
         }
+        if (cues.length === 0) continue;
         // The cue was found: did the quote that carries it get the source and content?
         const mine = quotes.filter((q) => q.cue && cues.some((g) => overlaps(q.cue!, g)));
         const hit = (role: Role, span: (q: Quote) => Span | null) => {

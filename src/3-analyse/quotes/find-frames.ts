@@ -97,6 +97,37 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const next = tokens[i + 1];
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
   if (/^point/.test(t.lower) && !/^(?:to|out)$/.test(next?.lower ?? '')) return false;
+  // After a preposition or a number a verb form is an adjective: "of pledged delegates", "758 pledged".
+  if (
+    prev &&
+    !/ing$/.test(t.lower) &&
+    (/^(?:of|in|for|with|by|at|from|on|about|than|so|so-)$/.test(prev.lower) ||
+      /^\d/.test(prev.raw))
+  )
+    return false;
+  // "a program called Sandy Hook Promise", "officials, called superdelegates".
+  if (
+    t.lower === 'called' &&
+    prev &&
+    !PRONOUNS.has(prev.lower) &&
+    !prev.capital &&
+    !RELATIVE_SOURCES.has(prev.lower)
+  ) {
+    if (prev.raw === ',' || !next || next.capital || next.quoted || /^["“‘']$/.test(next.raw))
+      return false;
+  }
+  // "polls show", "records showed" — not "a talk show", "a strong showing".
+  if (
+    /^show/.test(t.lower) &&
+    prev &&
+    !(
+      PRONOUNS.has(prev.lower) ||
+      prev.capital ||
+      /(?:s|data|poll|survey|study|analysis|report|census)$/.test(prev.lower) ||
+      prev.raw === ','
+    )
+  )
+    return false;
   if (prev?.lower === 'to' && !/ing$/.test(t.lower)) return false;
   // "is said to be", "continued to rise" — but "“…,” he said to cheers".
   if (
