@@ -83,6 +83,13 @@ export function findFrames(
         continue;
       }
     }
+    if (RAISING.test(t.lower) || (t.lower === 'expected' && BE.test(tokens[i - 1]?.lower ?? ''))) {
+      const f = raisingFrame(text, tokens, unit, quotes, i);
+      if (f) {
+        frames.push(f);
+        continue;
+      }
+    }
     const cls = cueClass(t.lower);
     if (!cls || !looksLikeVerb(tokens, i)) continue;
     const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
@@ -336,6 +343,42 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
   )
     e++;
   return e > k && e - k <= 6 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+}
+
+const RAISING = /^(?:seem|seems|seemed|appear|appears|appeared)$/;
+const BE = /^(?:is|are|was|were|be|been|being|'s|'re)$/;
+
+/**
+ * "The race seemed to tighten", "Vale is expected to win": a stance with no speaker; the
+ * content is the subject and what follows (one span over both, cue inside).
+ */
+function raisingFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  const next = tokens[i + 1];
+  if (!next || !/^(?:to|that|like|as)$/.test(next.lower)) return null;
+  let cs = i;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || BE.test(tokens[cs - 1]!.lower))
+  )
+    cs--;
+  const b = leftBoundary(tokens, cs);
+  const from = tokens[b + 1];
+  if (!from || b + 1 >= cs) return null;
+  const span = trimContent(text, { start: from.start, end: unit.end });
+  if (!span) return null;
+  return {
+    ...classify(text, span, quotes),
+    source: null,
+    cue: cueSpan(tokens, cs, i + 1),
+    confidence: 0.4,
+  };
 }
 
 /** "“We will rebuild.” ― Ana Rell": a dash and a name after a quote sign it. */

@@ -221,5 +221,3 @@ export function subjectAfter(
   }
   return { start: from, end: e };
 }
-
-export { BOUNDARY_WORDS };
