@@ -36,7 +36,7 @@ const EVIDENCE_IRREGULAR = 'find finds found show shows showed shown';
 
 /** Verbs whose base form is mostly a noun ("the state", "a tweet"): only their other forms are cues. */
 const NO_BASE = new Set(
-  'state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show back like favor favour charge attack blast echo challenge slam knock rail repeat request quote email thank express welcome dispute doubt outline compare'.split(
+  'notice state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show back like favor favour charge attack blast echo challenge slam knock rail repeat request quote email thank express welcome dispute doubt outline compare'.split(
     ' ',
   ),
 );

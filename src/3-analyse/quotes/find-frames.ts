@@ -112,6 +112,8 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
       /^\d/.test(prev.raw))
   )
     return false;
+  // Phrasal verbs that report nothing: "called off", "called up", "added up".
+  if (/^(?:call|add)/.test(t.lower) && next && /^(?:off|up|in)$/.test(next.lower)) return false;
   // "a program called Sandy Hook Promise", "officials, called superdelegates".
   if (
     t.lower === 'called' &&
@@ -287,13 +289,18 @@ function verbFrame(
   if (!source && cls !== 'speech') return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span) return null;
-  // "continue" reports speech only before a quote or a colon ("He continued: …").
-  if (
-    /^continu/.test(tokens[i]!.lower) &&
-    !/^[:,]$/.test(tokens[ce]?.raw ?? '') &&
-    !tokens[ce]?.quoted
-  )
-    return null;
+  // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
+  // a complement too ("he added that …", not "the detour adds 40 minutes").
+  if (/^(?:continu|add)/.test(tokens[i]!.lower)) {
+    const c = tokens[ce];
+    const ok =
+      !!c &&
+      (/^[:,]$/.test(c.raw) ||
+        c.quoted ||
+        isComplementiser(tokens, ce) ||
+        /:$/.test(tokens[ce - 1]!.raw));
+    if (!ok) return null;
+  }
   const c = classify(text, span, quotes);
   return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5 }];
 }
