@@ -215,6 +215,15 @@ test('Russian: «…», — заявил X; X отметил, что …; по �
   );
 });
 
+test('Russian: a surname in the genitive is the same speaker', () => {
+  const text =
+    'По словам мэра Ветрова, мост откроют в мае.\n\n«Работы идут по графику», — подчеркнул Ветров.';
+  assert.deepEqual(
+    quotesOf(text, 'ru').map((q) => q.speaker),
+    ['Ветров', 'Ветров'],
+  );
+});
+
 test('Russian „…“ quotes with сказал and подчеркнул', () => {
   const a = only('„Переговоры продолжатся“, — сказал Ветров.', 'ru');
   assert.deepEqual(

@@ -73,6 +73,7 @@ export function nameInSource(source: string): string | null {
     } else close(w);
   }
   close(undefined);
+  for (const r of runs) for (let k = 0; k < r.length; k++) r[k] = nominative(r[k]!);
   // The longest run is the name ("Port director Ilo Brandt"); the first wins a tie.
   let best = runs[0];
   for (const r of runs) if (r.length > best!.length) best = r;
@@ -81,6 +82,11 @@ export function nameInSource(source: string): string | null {
   if (best.length >= 3 && /(?:master|man|woman|person|er|or|ist|ent|ant)$/.test(best[0]!))
     best = best.slice(1);
   return best.join(' ');
+}
+
+/** Russian surnames in an oblique case back to the nominative: "по словам Ветрова" → "Ветров". */
+function nominative(word: string): string {
+  return word.replace(/^(\p{Lu}[а-яё]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е)$/u, '$1');
 }
 
 /** Lower-case words that may follow a name inside a Source span ("Vale of Orrin", "Vale and Rell"). */
