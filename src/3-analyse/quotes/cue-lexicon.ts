@@ -111,6 +111,25 @@ for (const w of RU_PAST.split(/\s+/))
   for (const e of ['', 'а', 'и', 'о']) CUE_WORDS.set(w + e, 'speech');
 for (const w of RU_PRESENT.split(/\s+/)) CUE_WORDS.set(w, 'speech');
 
+/**
+ * A few verbs of saying in German, French, Spanish and Italian, so "„…“, sagte Solm" and
+ * "« … », a déclaré le maire" are attributed; other languages get orphan direct quotes.
+ */
+const OTHER_SPEECH =
+  'sagte sagten sagt erklärte erklärt betonte betont meinte sprach ' +
+  'déclaré dit affirmé souligné ajouté expliqué estimé indiqué déclare affirme ' +
+  'dijo afirmó señaló explicó añadió aseguró declaró ' +
+  'detto dichiarato affermato spiegato aggiunto sottolineato';
+export const OTHER_SPEECH_WORDS = new Set(OTHER_SPEECH.split(/\s+/));
+for (const w of OTHER_SPEECH_WORDS) if (!CUE_WORDS.has(w)) CUE_WORDS.set(w, 'speech');
+/** Their auxiliaries, part of the cue: "a déclaré", "ha detto", "hat gesagt". */
+export const OTHER_CUE_PREFIX = new Set(
+  'a ont avait avaient ha han hanno aveva hat haben hatte'.split(' '),
+);
+
+/** One-word "according to": selon X, según X, secondo X, laut X. */
+export const ACCORDING_WORDS = new Set(['selon', 'según', 'secondo', 'laut']);
+
 /** Russian "according to": по словам X, по его/её/их словам, по мнению X, по данным X. */
 export const RU_ACCORDING_HEAD = new Set(['словам', 'мнению', 'данным', 'сообщению', 'оценке']);
 
@@ -127,7 +146,7 @@ export function mayHoldCue(text: string): boolean {
   if (text.includes(':')) return true;
   for (const m of text.matchAll(/[\p{L}]+/gu)) {
     const w = m[0].toLowerCase();
-    if (CUE_WORDS.has(w) || w === 'according' || w === 'по') return true;
+    if (CUE_WORDS.has(w) || w === 'according' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
   }
   return false;
 }

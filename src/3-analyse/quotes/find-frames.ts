@@ -9,8 +9,11 @@ import {
   trimContent,
 } from './content-span.js';
 import {
+  ACCORDING_WORDS,
   ADDRESSEE_VERBS,
   CUE_PREFIX,
+  OTHER_CUE_PREFIX,
+  OTHER_SPEECH_WORDS,
   PARTICLES,
   PARTICLE_VERBS,
   RU_ACCORDING_HEAD,
@@ -71,6 +74,11 @@ export function findFrames(
       i++;
       continue;
     }
+    if (ACCORDING_WORDS.has(t.lower) && tokens[i + 1]?.isWord) {
+      const f = accordingFrame(text, tokens, unit, quotes, i, i + 1);
+      if (f) frames.push(f);
+      continue;
+    }
     if (t.lower === 'по') {
       const head = tokens[i + 1]?.lower ?? '';
       const poss = /^(?:его|её|ее|их|моим|нашим)$/.test(head);
@@ -102,6 +110,7 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (OTHER_SPEECH_WORDS.has(t.lower)) return true; // "a déclaré": the French "a" is no article
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
   if (/^point/.test(t.lower) && !/^(?:to|out)$/.test(next?.lower ?? '')) return false;
   // After a preposition or a number a verb form is an adjective: "of pledged delegates", "758 pledged".
@@ -217,7 +226,9 @@ function verbFrame(
   while (
     cs > 0 &&
     !tokens[cs - 1]!.quoted &&
-    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) ||
+      isAdverb(tokens[cs - 1]!.raw) ||
+      (OTHER_SPEECH_WORDS.has(tokens[i]!.lower) && OTHER_CUE_PREFIX.has(tokens[cs - 1]!.lower)))
   )
     cs--;
   let ce = i + 1;
@@ -490,7 +501,7 @@ function accordingFrame(
     if (srcEnd === after) return null;
     source = { start: tokens[after]!.start, end: tokens[srcEnd - 1]!.end };
   }
-  const cue = { start: tokens[i]!.start, end: tokens[(possessive >= 0 ? after : i + 2) - 1]!.end };
+  const cue = { start: tokens[i]!.start, end: tokens[after - 1]!.end };
   // Words before the cue (skipping an opening conjunction): none → the content follows.
   let k = 0;
   while (

@@ -31,7 +31,11 @@ const TITLE_WORDS = new Set(
     'italian ukrainian european democratic republican democrat republican gop white house top senior ' +
     'attorney leader candidate nominee pope king queen prince princess sheikh ceo founder executive ' +
     'federal national party head commander officer official the a an of sen. rep. gov. gen. mr. mrs. ms. dr. ' +
-    'prof. lt. col. capt. sgt. adm. st. pres. sec. atty.'
+    'prof. lt. col. capt. sgt. adm. st. pres. sec. atty. ' +
+    // German, French, Spanish, Italian titles (German nouns are capitalised too).
+    'bürgermeister bürgermeisterin ministerin präsident präsidentin kanzler kanzlerin sprecher ' +
+    'sprecherin herr frau maire ministre président présidente porte-parole monsieur madame alcalde ' +
+    'alcaldesa presidente ministro ministra portavoz señor señora sindaco signor signora'
   ).split(/\s+/),
 );
 

@@ -209,7 +209,9 @@ export function subjectAfter(
   if (
     !first.isWord ||
     (!first.capital &&
-      !/^(?:the|a|an|his|her|their|its|one|two|three|[а-яё]+)$/.test(first.lower) &&
+      !/^(?:the|a|an|his|her|their|its|one|two|three|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
+        first.lower,
+      ) &&
       !PRONOUNS.has(first.lower))
   )
     return null;
