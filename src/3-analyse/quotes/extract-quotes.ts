@@ -59,6 +59,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
           content: trimmed(q.inner),
           confidence,
           continues: -1,
+          speech: true,
           paragraph: p.index,
         });
       }
@@ -86,6 +87,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
       content: trimmed(f.content),
       confidence: f.confidence,
       continues: -1,
+      speech: f.speech !== false,
       paragraph,
     };
   }
@@ -105,7 +107,7 @@ function lastSourcedBefore(list: PendingQuote[], at: number): number {
   const paragraph = list[at]!.paragraph;
   for (let i = at - 1; i >= 0; i--) {
     if (list[i]!.paragraph < paragraph - 1) return -1;
-    if (list[i]!.source) return i;
+    if (list[i]!.source && list[i]!.speech) return i;
   }
   return -1;
 }

@@ -36,6 +36,8 @@ export interface Frame {
   cue: Span;
   content: Span;
   confidence: number;
+  /** False for stance and evidence ("Moscow expects …"): a quote after it is not theirs by default. */
+  speech?: boolean;
 }
 
 const DETERMINERS = new Set(
@@ -313,7 +315,7 @@ function verbFrame(
     if (!ok) return null;
   }
   const c = classify(text, span, quotes);
-  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5 }];
+  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5, speech: cls === 'speech' }];
 }
 
 const LY_NOUNS =
@@ -396,6 +398,7 @@ function raisingFrame(
     source: null,
     cue: cueSpan(tokens, cs, i + 1),
     confidence: 0.4,
+    speech: false,
   };
 }
 

@@ -17,6 +17,8 @@ export interface ResolveContext {
 
 /** A quote before resolution, plus which earlier quote it continues (for sourceless quotes). */
 export interface PendingQuote extends Quote {
+  /** False when the cue is a stance ("believes", "expects"): later cue-less quotes do not inherit it. */
+  speech: boolean;
   /** Index of the quote this one continues ("“A,” he said. “B.”"), or -1. */
   continues: number;
   paragraph: number;
@@ -187,7 +189,7 @@ export function resolveSpeakers(quotes: PendingQuote[], ctx: ResolveContext): Qu
       confidence: speaker ? q.confidence : Math.min(q.confidence, 0.5),
     };
     out.push(quote);
-    if (speaker && q.source) previous = { speaker, speakerId, paragraph: q.paragraph };
+    if (speaker && q.source && q.speech) previous = { speaker, speakerId, paragraph: q.paragraph };
     if (speaker && q.source && isPersonLike(speaker, speakerId))
       previousPerson = { speaker, speakerId };
     else if (previous && speaker) previous.paragraph = q.paragraph;

@@ -93,7 +93,7 @@ function isVerbLike(w: string): boolean {
 
 /** Lower-case words that cannot open a subject. */
 const NOT_A_SUBJECT =
-  /^(?:to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
+  /^(?:itself|himself|herself|themselves|myself|ourselves|to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
 
 /** Trailing words of a subject that are not part of it ("He memorably", "The White House on Monday"). */
 const TRAILING_ADJUNCT =
