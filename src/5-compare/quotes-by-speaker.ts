@@ -47,6 +47,7 @@ export function quotesBySpeaker(
       g.keys.push(contentKeys(a.text, q.content, a.language));
     }
   }
+  mergeSurnames(groups);
   const out: SpeakerQuotes[] = [];
   for (const g of groups.values()) {
     assignUtterances(g.renderings, g.keys);
@@ -60,6 +61,26 @@ export function quotesBySpeaker(
       b.renderings.length - a.renderings.length ||
       a.speaker.localeCompare(b.speaker),
   );
+}
+
+/**
+ * Name-only groups whose name ends another group's name join it ("Lavrov" → "Sergei Lavrov"),
+ * when exactly one such fuller name exists; entity-keyed groups are left as resolved.
+ */
+function mergeSurnames(groups: Map<string, SpeakerQuotes & { keys: Array<Set<string>> }>): void {
+  const named = [...groups.keys()].filter(
+    (k) => k.startsWith('name:') && k !== `name:${spellingKey(UNATTRIBUTED)}`,
+  );
+  for (const short of named) {
+    const tail = short.slice(5);
+    const fuller = named.filter((k) => k !== short && k.endsWith(` ${tail}`) && groups.has(k));
+    if (fuller.length !== 1 || !groups.has(short)) continue;
+    const into = groups.get(fuller[0]!)!;
+    const from = groups.get(short)!;
+    into.renderings.push(...from.renderings);
+    into.keys.push(...from.keys);
+    groups.delete(short);
+  }
 }
 
 function passage(articleId: string, text: string, span: Span): Passage {

@@ -215,6 +215,15 @@ test('Russian: «…», — заявил X; X отметил, что …; по �
   );
 });
 
+test('Russian: a surname in the genitive is the same speaker', () => {
+  const text =
+    'По словам мэра Ветрова, мост откроют в мае.\n\n«Работы идут по графику», — подчеркнул Ветров.';
+  assert.deepEqual(
+    quotesOf(text, 'ru').map((q) => q.speaker),
+    ['Ветров', 'Ветров'],
+  );
+});
+
 test('Russian „…“ quotes with сказал and подчеркнул', () => {
   const a = only('„Переговоры продолжатся“, — сказал Ветров.', 'ru');
   assert.deepEqual(
@@ -223,6 +232,27 @@ test('Russian „…“ quotes with сказал and подчеркнул', () =
   );
   const b = only('Ветров подчеркнул: «Мы готовы».', 'ru');
   assert.deepEqual([b.kind, b.cue, b.content], ['direct', 'подчеркнул:', 'Мы готовы']);
+});
+
+test('German, French and Spanish verbs of saying and "according to"', () => {
+  const de = only(
+    '„Wir bauen die Brücke bis Mai wieder auf“, sagte Bürgermeisterin Anke Solm.',
+    'de',
+  );
+  assert.deepEqual(
+    [de.kind, de.cue, de.content, de.speaker],
+    ['direct', 'sagte', 'Wir bauen die Brücke bis Mai wieder auf', 'Anke Solm'],
+  );
+  const fr = only('« Nous allons reconstruire le pont », a déclaré le maire.', 'fr');
+  assert.deepEqual(
+    [fr.source, fr.cue, fr.content],
+    ['le maire', 'a déclaré', 'Nous allons reconstruire le pont'],
+  );
+  const es = only('Según el alcalde Tomás Riel, el puente abrirá en mayo.', 'es');
+  assert.deepEqual(
+    [es.source, es.cue, es.content],
+    ['el alcalde Tomás Riel', 'Según', 'el puente abrirá en mayo'],
+  );
 });
 
 test('no attribution: plain sentences, scare quotes, nouns that look like cue verbs', () => {

@@ -52,6 +52,20 @@ test('quotes group by speaker; renderings of one utterance share an index, other
   assert.equal(reopenA.source, 'Northline Post');
 });
 
+test('a surname-only speaker joins the one fuller name of the story', () => {
+  const groups = quotesBySpeaker(
+    [
+      article('a', 'Northline Post', '“The pier is safe,” Tove Lind said.'),
+      article('b', 'Ostrand Courier', '“The pier is safe,” Lind said.'),
+    ],
+    byName,
+  );
+  assert.deepEqual(
+    groups.map((g) => [g.speaker, g.renderings.length]),
+    [['Tove Lind', 2]],
+  );
+});
+
 test('fidelity: direct in one outlet, indirect in another', () => {
   const issues = quoteFidelity(
     quotesBySpeaker(

@@ -19,22 +19,24 @@ const SPEECH_REGULAR =
   'announce emphasize notice insist threaten call refer talk boast';
 const STANCE_REGULAR =
   'believe hope fear expect want doubt worry suspect assume realize realise consider wonder ' +
-  'plan seek endorse support oppose defend reject dismiss condemn denounce decline refuse prefer like ' +
+  'plan endorse support oppose defend reject dismiss condemn denounce decline refuse prefer like ' +
   'favor favour back decry charge attack blast mock echo challenge slam knock rail repeat remind portray ' +
   'compare outline request quote email thank unveil discuss invoke identify express welcome applaud ' +
-  'celebrate embrace lambast question recommend advocate dispute doubt point';
+  'celebrate embrace lambast question recommend advocate dispute doubt point congratulate vouch ' +
+  'apologize apologise regret concern focus detail';
 const EVIDENCE_REGULAR = 'show indicate suggest';
 
 // Irregular forms, written out.
 const SPEECH_IRREGULAR =
   'say says said saying tell tells told telling write writes wrote written writing';
 const STANCE_IRREGULAR =
-  'think thinks thought thinking feel feels felt feeling know knows knew known see sees saw seen';
+  'think thinks thought thinking feel feels felt feeling know knows knew known see sees saw seen ' +
+  'seek seeks sought seeking';
 const EVIDENCE_IRREGULAR = 'find finds found show shows showed shown';
 
 /** Verbs whose base form is mostly a noun ("the state", "a tweet"): only their other forms are cues. */
 const NO_BASE = new Set(
-  'state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show back like favor favour charge attack blast echo challenge slam knock rail repeat request quote email thank express welcome dispute doubt outline compare'.split(
+  'notice state tweet report support question plan post note claim estimate comment answer counter signal demand object hint promise reply quip joke call show back like favor favour charge attack blast echo challenge slam knock rail repeat request quote email thank express welcome dispute doubt outline compare'.split(
     ' ',
   ),
 );
@@ -81,29 +83,6 @@ export const ADDRESSEE_VERBS = new Set(
   ),
 );
 
-/** Verbs whose content is their object noun phrase ("accused Cruz of …", "praised the plan"). */
-export const OBJECT_VERBS = new Set(
-  [
-    'describe',
-    'accuse',
-    'criticize',
-    'criticise',
-    'praise',
-    'blame',
-    'question',
-    'cite',
-    'endorse',
-    'support',
-    'oppose',
-    'defend',
-    'reject',
-    'dismiss',
-    'condemn',
-    'denounce',
-    'seek',
-  ].flatMap((w) => inflections(w)),
-);
-
 /** Words before a verb that belong to the cue: auxiliaries and adverbs ("has also said"). */
 export const CUE_PREFIX = new Set(
   (
@@ -119,9 +98,6 @@ export const PARTICLE_VERBS =
   /^(?:ask|call|point|refer|complain|warn|talk|joke|boast|comment|agree|disagree|argue|testify|hint|respond|repl|object|worr|hope|fear|know|think|feel|care|focus|insist|rail|spok|speak|compar)/;
 export const PARTICLES = /^(?:about|for|to|of|on|with|against|out)$/;
 
-/** Phrases that introduce a source: "according to X, …". */
-export const ACCORDING = /^(?:according\s+to)$/i;
-
 /** Russian cue verbs: past forms by gender/number and present forms. */
 const RU_PAST =
   'сказал заявил отметил подчеркнул добавил пояснил сообщил указал признал напомнил уточнил рассказал ' +
@@ -134,6 +110,25 @@ const RU_PRESENT =
 for (const w of RU_PAST.split(/\s+/))
   for (const e of ['', 'а', 'и', 'о']) CUE_WORDS.set(w + e, 'speech');
 for (const w of RU_PRESENT.split(/\s+/)) CUE_WORDS.set(w, 'speech');
+
+/**
+ * A few verbs of saying in German, French, Spanish and Italian, so "„…“, sagte Solm" and
+ * "« … », a déclaré le maire" are attributed; other languages get orphan direct quotes.
+ */
+const OTHER_SPEECH =
+  'sagte sagten sagt erklärte erklärt betonte betont meinte sprach ' +
+  'déclaré dit affirmé souligné ajouté expliqué estimé indiqué déclare affirme ' +
+  'dijo afirmó señaló explicó añadió aseguró declaró ' +
+  'detto dichiarato affermato spiegato aggiunto sottolineato';
+export const OTHER_SPEECH_WORDS = new Set(OTHER_SPEECH.split(/\s+/));
+for (const w of OTHER_SPEECH_WORDS) if (!CUE_WORDS.has(w)) CUE_WORDS.set(w, 'speech');
+/** Their auxiliaries, part of the cue: "a déclaré", "ha detto", "hat gesagt". */
+export const OTHER_CUE_PREFIX = new Set(
+  'a ont avait avaient ha han hanno aveva hat haben hatte'.split(' '),
+);
+
+/** One-word "according to": selon X, según X, secondo X, laut X. */
+export const ACCORDING_WORDS = new Set(['selon', 'según', 'secondo', 'laut']);
 
 /** Russian "according to": по словам X, по его/её/их словам, по мнению X, по данным X. */
 export const RU_ACCORDING_HEAD = new Set(['словам', 'мнению', 'данным', 'сообщению', 'оценке']);
@@ -151,7 +146,7 @@ export function mayHoldCue(text: string): boolean {
   if (text.includes(':')) return true;
   for (const m of text.matchAll(/[\p{L}]+/gu)) {
     const w = m[0].toLowerCase();
-    if (CUE_WORDS.has(w) || w === 'according' || w === 'по') return true;
+    if (CUE_WORDS.has(w) || w === 'according' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
   }
   return false;
 }

@@ -47,7 +47,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
           if (f.source) claimed.push(f.source);
         }
       }
-      for (const q of orphanQuotes(text, unit, top, claimed)) {
+      for (const { quote: q, confidence } of orphanQuotes(text, unit, top, claimed)) {
         claimed.push(q.inner);
         if (trimmed(q.inner).end === trimmed(q.inner).start) continue;
         pending.push({
@@ -57,8 +57,9 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
           speaker: null,
           cue: null,
           content: trimmed(q.inner),
-          confidence: 0.6,
+          confidence,
           continues: -1,
+          speech: true,
           paragraph: p.index,
         });
       }
@@ -86,6 +87,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
       content: trimmed(f.content),
       confidence: f.confidence,
       continues: -1,
+      speech: f.speech !== false,
       paragraph,
     };
   }
@@ -105,7 +107,7 @@ function lastSourcedBefore(list: PendingQuote[], at: number): number {
   const paragraph = list[at]!.paragraph;
   for (let i = at - 1; i >= 0; i--) {
     if (list[i]!.paragraph < paragraph - 1) return -1;
-    if (list[i]!.source) return i;
+    if (list[i]!.source && list[i]!.speech) return i;
   }
   return -1;
 }
@@ -148,21 +150,27 @@ function isShortAttribution(text: string, s: Span): boolean {
   return words.slice(0, 9).some((w) => cueClass(w.toLowerCase()) === 'speech');
 }
 
-/** Quotes of a unit no frame used that still read as reported speech (long, standing alone). */
+/**
+ * Quotes of a unit no frame used that still read as reported speech (≥ 4 words). One that
+ * stands as its sentence is surer than a partial quote inside someone else's sentence.
+ */
 function orphanQuotes(
   text: string,
   unit: Span,
   quotes: QuotedSpan[],
   claimed: Span[],
-): QuotedSpan[] {
+): Array<{ quote: QuotedSpan; confidence: number }> {
   const inUnit = quotes.filter((q) => q.start >= unit.start && q.start < unit.end);
   if (inUnit.length === 0) return [];
   const unitWords = wordCount(text.slice(unit.start, unit.end));
-  return inUnit.filter((q) => {
-    if (claimed.some((c) => c.start < q.end && c.end > q.start)) return false;
+  const out: Array<{ quote: QuotedSpan; confidence: number }> = [];
+  for (const q of inUnit) {
+    if (claimed.some((c) => c.start < q.end && c.end > q.start)) continue;
     const words = wordCount(text.slice(q.inner.start, q.inner.end));
-    return words >= ORPHAN_MIN_WORDS && words >= unitWords * 0.6;
-  });
+    if (words >= ORPHAN_MIN_WORDS)
+      out.push({ quote: q, confidence: words >= unitWords * 0.6 ? 0.6 : 0.4 });
+  }
+  return out;
 }
 
 function wordCount(s: string): number {

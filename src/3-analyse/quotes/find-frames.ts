@@ -9,8 +9,11 @@ import {
   trimContent,
 } from './content-span.js';
 import {
+  ACCORDING_WORDS,
   ADDRESSEE_VERBS,
   CUE_PREFIX,
+  OTHER_CUE_PREFIX,
+  OTHER_SPEECH_WORDS,
   PARTICLES,
   PARTICLE_VERBS,
   RU_ACCORDING_HEAD,
@@ -33,6 +36,8 @@ export interface Frame {
   cue: Span;
   content: Span;
   confidence: number;
+  /** False for stance and evidence ("Moscow expects …"): a quote after it is not theirs by default. */
+  speech?: boolean;
 }
 
 const DETERMINERS = new Set(
@@ -71,6 +76,11 @@ export function findFrames(
       i++;
       continue;
     }
+    if (ACCORDING_WORDS.has(t.lower) && tokens[i + 1]?.isWord) {
+      const f = accordingFrame(text, tokens, unit, quotes, i, i + 1);
+      if (f) frames.push(f);
+      continue;
+    }
     if (t.lower === 'по') {
       const head = tokens[i + 1]?.lower ?? '';
       const poss = /^(?:его|её|ее|их|моим|нашим)$/.test(head);
@@ -80,6 +90,13 @@ export function findFrames(
           ? accordingFrame(text, tokens, unit, quotes, i, i + 3, i + 1)
           : accordingFrame(text, tokens, unit, quotes, i, i + 2);
         if (f) frames.push(f);
+        continue;
+      }
+    }
+    if (RAISING.test(t.lower) || (t.lower === 'expected' && BE.test(tokens[i - 1]?.lower ?? ''))) {
+      const f = raisingFrame(text, tokens, unit, quotes, i);
+      if (f) {
+        frames.push(f);
         continue;
       }
     }
@@ -95,8 +112,42 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
+  if (OTHER_SPEECH_WORDS.has(t.lower)) return true; // "a déclaré": the French "a" is no article
   if (prev && DETERMINERS.has(prev.lower) && prev.lower !== 'that') return false;
   if (/^point/.test(t.lower) && !/^(?:to|out)$/.test(next?.lower ?? '')) return false;
+  // After a preposition or a number a verb form is an adjective: "of pledged delegates", "758 pledged".
+  if (
+    prev &&
+    !/ing$/.test(t.lower) &&
+    (/^(?:of|in|for|with|by|at|from|on|about|than|so|so-)$/.test(prev.lower) ||
+      /^\d/.test(prev.raw))
+  )
+    return false;
+  // Phrasal verbs that report nothing: "called off", "called up", "added up".
+  if (/^(?:call|add)/.test(t.lower) && next && /^(?:off|up|in)$/.test(next.lower)) return false;
+  // "a program called Sandy Hook Promise", "officials, called superdelegates".
+  if (
+    t.lower === 'called' &&
+    prev &&
+    !PRONOUNS.has(prev.lower) &&
+    !prev.capital &&
+    !RELATIVE_SOURCES.has(prev.lower)
+  ) {
+    if (prev.raw === ',' || !next || next.capital || next.quoted || /^["“‘']$/.test(next.raw))
+      return false;
+  }
+  // "polls show", "records showed" — not "a talk show", "a strong showing".
+  if (
+    /^show/.test(t.lower) &&
+    prev &&
+    !(
+      PRONOUNS.has(prev.lower) ||
+      prev.capital ||
+      /(?:s|data|poll|survey|study|analysis|report|census)$/.test(prev.lower) ||
+      prev.raw === ','
+    )
+  )
+    return false;
   if (prev?.lower === 'to' && !/ing$/.test(t.lower)) return false;
   // "is said to be", "continued to rise" — but "“…,” he said to cheers".
   if (
@@ -177,7 +228,9 @@ function verbFrame(
   while (
     cs > 0 &&
     !tokens[cs - 1]!.quoted &&
-    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) ||
+      isAdverb(tokens[cs - 1]!.raw) ||
+      (OTHER_SPEECH_WORDS.has(tokens[i]!.lower) && OTHER_CUE_PREFIX.has(tokens[cs - 1]!.lower)))
   )
     cs--;
   let ce = i + 1;
@@ -249,15 +302,20 @@ function verbFrame(
   if (!source && cls !== 'speech') return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span) return null;
-  // "continue" reports speech only before a quote or a colon ("He continued: …").
-  if (
-    /^continu/.test(tokens[i]!.lower) &&
-    !/^[:,]$/.test(tokens[ce]?.raw ?? '') &&
-    !tokens[ce]?.quoted
-  )
-    return null;
+  // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
+  // a complement too ("he added that …", not "the detour adds 40 minutes").
+  if (/^(?:continu|add)/.test(tokens[i]!.lower)) {
+    const c = tokens[ce];
+    const ok =
+      !!c &&
+      (/^[:,]$/.test(c.raw) ||
+        c.quoted ||
+        isComplementiser(tokens, ce) ||
+        /:$/.test(tokens[ce - 1]!.raw));
+    if (!ok) return null;
+  }
   const c = classify(text, span, quotes);
-  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5 }];
+  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5, speech: cls === 'speech' }];
 }
 
 const LY_NOUNS =
@@ -305,6 +363,43 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
   )
     e++;
   return e > k && e - k <= 6 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+}
+
+const RAISING = /^(?:seem|seems|seemed|appear|appears|appeared)$/;
+const BE = /^(?:is|are|was|were|be|been|being|'s|'re)$/;
+
+/**
+ * "The race seemed to tighten", "Vale is expected to win": a stance with no speaker; the
+ * content is the subject and what follows (one span over both, cue inside).
+ */
+function raisingFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  const next = tokens[i + 1];
+  if (!next || !/^(?:to|that|like|as)$/.test(next.lower)) return null;
+  let cs = i;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || BE.test(tokens[cs - 1]!.lower))
+  )
+    cs--;
+  const b = leftBoundary(tokens, cs);
+  const from = tokens[b + 1];
+  if (!from || b + 1 >= cs) return null;
+  const span = trimContent(text, { start: from.start, end: unit.end });
+  if (!span) return null;
+  return {
+    ...classify(text, span, quotes),
+    source: null,
+    cue: cueSpan(tokens, cs, i + 1),
+    confidence: 0.4,
+    speech: false,
+  };
 }
 
 /** "“We will rebuild.” ― Ana Rell": a dash and a name after a quote sign it. */
@@ -409,7 +504,7 @@ function accordingFrame(
     if (srcEnd === after) return null;
     source = { start: tokens[after]!.start, end: tokens[srcEnd - 1]!.end };
   }
-  const cue = { start: tokens[i]!.start, end: tokens[(possessive >= 0 ? after : i + 2) - 1]!.end };
+  const cue = { start: tokens[i]!.start, end: tokens[after - 1]!.end };
   // Words before the cue (skipping an opening conjunction): none → the content follows.
   let k = 0;
   while (

@@ -148,8 +148,3 @@ export function topLevel(spans: QuotedSpan[]): QuotedSpan[] {
   }
   return out;
 }
-
-/** True when a character is a quotation mark of any style. */
-export function isQuoteMark(ch: string | undefined): boolean {
-  return ch !== undefined && /["'“”„«»‹›‘’]/.test(ch);
-}

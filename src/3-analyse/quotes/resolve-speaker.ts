@@ -17,6 +17,8 @@ export interface ResolveContext {
 
 /** A quote before resolution, plus which earlier quote it continues (for sourceless quotes). */
 export interface PendingQuote extends Quote {
+  /** False when the cue is a stance ("believes", "expects"): later cue-less quotes do not inherit it. */
+  speech: boolean;
   /** Index of the quote this one continues ("“A,” he said. “B.”"), or -1. */
   continues: number;
   paragraph: number;
@@ -31,7 +33,11 @@ const TITLE_WORDS = new Set(
     'italian ukrainian european democratic republican democrat republican gop white house top senior ' +
     'attorney leader candidate nominee pope king queen prince princess sheikh ceo founder executive ' +
     'federal national party head commander officer official the a an of sen. rep. gov. gen. mr. mrs. ms. dr. ' +
-    'prof. lt. col. capt. sgt. adm. st. pres. sec. atty.'
+    'prof. lt. col. capt. sgt. adm. st. pres. sec. atty. ' +
+    // German, French, Spanish, Italian titles (German nouns are capitalised too).
+    'bürgermeister bürgermeisterin ministerin präsident präsidentin kanzler kanzlerin sprecher ' +
+    'sprecherin herr frau maire ministre président présidente porte-parole monsieur madame alcalde ' +
+    'alcaldesa presidente ministro ministra portavoz señor señora sindaco signor signora'
   ).split(/\s+/),
 );
 
@@ -51,22 +57,29 @@ function isPronoun(s: string): boolean {
 export function nameInSource(source: string): string | null {
   const runs: string[][] = [];
   let run: string[] = [];
-  const close = () => {
-    if (run.length) runs.push(run);
+  let modifier = false; // the run ended in a possessive or runs into a lower-case noun
+  const close = (next: string | undefined) => {
+    // "Ostrand regional government", "Analysis engines", "Ostrand's office": a modifier, not a name.
+    const intoNoun = next !== undefined && /^\p{Ll}/u.test(next) && !FUNCTION_AFTER_NAME.test(next);
+    if (run.length && !modifier && !intoNoun) runs.push(run);
     run = [];
+    modifier = false;
   };
-  for (const raw of source.split(/\s+/)) {
+  for (const raw of source.split(/\s+/).filter(Boolean)) {
     const w = raw.replace(/^[("'“«]+/, '').replace(/[,;:()"'”»]+$/, '');
     const bare = w.replace(/['’]s$/, '');
     const isName =
       /^\p{Lu}/u.test(bare) &&
       !TITLE_WORDS.has(bare.toLowerCase()) &&
       !/^\p{Lu}-\p{Lu}/u.test(bare);
-    if (isName) run.push(bare);
-    else close();
-    if (isName && (bare !== w || w !== raw)) close(); // "Vale's office", "Vale, the minister"
+    if (isName) {
+      run.push(bare);
+      if (bare !== w) modifier = true;
+      else if (w !== raw) close(undefined); // "Vale, the minister"
+    } else close(w);
   }
-  close();
+  close(undefined);
+  for (const r of runs) for (let k = 0; k < r.length; k++) r[k] = nominative(r[k]!);
   // The longest run is the name ("Port director Ilo Brandt"); the first wins a tie.
   let best = runs[0];
   for (const r of runs) if (r.length > best!.length) best = r;
@@ -76,6 +89,15 @@ export function nameInSource(source: string): string | null {
     best = best.slice(1);
   return best.join(' ');
 }
+
+/** Russian surnames in an oblique case back to the nominative: "по словам Ветрова" → "Ветров". */
+function nominative(word: string): string {
+  return word.replace(/^(\p{Lu}[а-яё]+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е)$/u, '$1');
+}
+
+/** Lower-case words that may follow a name inside a Source span ("Vale of Orrin", "Vale and Rell"). */
+const FUNCTION_AFTER_NAME =
+  /^(?:of|from|at|in|for|with|on|and|or|who|whose|which|that|by|to|the|a|an|also|both|all|himself|herself|[а-яё]+)$/;
 
 const surnames = new Map<string, string>();
 function surname(name: string): string {
@@ -98,12 +120,16 @@ export function resolveSpeakers(quotes: PendingQuote[], ctx: ResolveContext): Qu
   const names: string[] = []; // full names said so far (no-entity mode), for surname linking
   let previous: { speaker: string | null; speakerId: string | null; paragraph: number } | null =
     null;
+  // The last speaker known to be a person (a name or a person entity): what "he"/"she" refer to.
+  let previousPerson: { speaker: string | null; speakerId: string | null } | null = null;
 
   const out: Quote[] = [];
   quotes.forEach((q, i) => {
     let speaker: string | null = null;
     let speakerId: string | null = null;
-    if (!q.source) {
+    if (!q.source && q.cue) {
+      // A cue with no speaker ("the race seemed to tighten") names nobody.
+    } else if (!q.source) {
       const from = q.continues >= 0 ? out[q.continues] : undefined;
       if (from) {
         speaker = from.speaker;
@@ -129,8 +155,8 @@ export function resolveSpeakers(quotes: PendingQuote[], ctx: ResolveContext): Qu
           if (before) ({ speaker, speakerId } = resolveName(before, named));
         } else if (PLURAL_PRONOUNS.has(src.text.toLowerCase())) {
           speaker = null;
-        } else if (previous && previous.speaker) {
-          ({ speaker, speakerId } = previous);
+        } else if (previousPerson) {
+          ({ speaker, speakerId } = previousPerson);
         } else {
           const named = lastBefore(persons, src.start);
           if (named) {
@@ -140,14 +166,15 @@ export function resolveSpeakers(quotes: PendingQuote[], ctx: ResolveContext): Qu
         }
       } else {
         const name = nameInSource(src.text);
-        const role = ROLE_HEADS.exec(src.text)?.[0];
+        const lastWord = src.text.trim().split(/\s+/).pop() ?? '';
+        const role = ROLE_HEADS.test(lastWord) ? lastWord : undefined;
         if (name) ({ speaker, speakerId } = resolveName(name, null));
         else if (role) {
           const holder = roleHolder(ctx.entities, role, previous?.speakerId ?? null);
           if (holder) {
             speakerId = holder.id;
             speaker = holder.name;
-          } else if (previous?.speaker) ({ speaker, speakerId } = previous);
+          } else if (previousPerson?.speaker) ({ speaker, speakerId } = previousPerson);
           else speaker = src.text;
         } else speaker = src.text;
       }
@@ -162,11 +189,18 @@ export function resolveSpeakers(quotes: PendingQuote[], ctx: ResolveContext): Qu
       confidence: speaker ? q.confidence : Math.min(q.confidence, 0.5),
     };
     out.push(quote);
-    if (speaker && q.source) previous = { speaker, speakerId, paragraph: q.paragraph };
+    if (speaker && q.source && q.speech) previous = { speaker, speakerId, paragraph: q.paragraph };
+    if (speaker && q.source && isPersonLike(speaker, speakerId))
+      previousPerson = { speaker, speakerId };
     else if (previous && speaker) previous.paragraph = q.paragraph;
     void i;
   });
   return out;
+
+  function isPersonLike(speaker: string, speakerId: string | null): boolean {
+    if (speakerId) return byId.get(speakerId)?.type === 'person';
+    return names.includes(speaker);
+  }
 
   function resolveName(
     name: string,

@@ -93,7 +93,7 @@ function isVerbLike(w: string): boolean {
 
 /** Lower-case words that cannot open a subject. */
 const NOT_A_SUBJECT =
-  /^(?:to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
+  /^(?:itself|himself|herself|themselves|myself|ourselves|to|of|in|on|at|by|for|with|from|into|over|under|after|before|during|not|never|also|then|just|only|even|still|again|and|but|or|so|as|than|if|because|while|when|where|is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|should|may|might|must|said|says|told|say|there|here|however|yet|very|too|more|less|much)$/;
 
 /** Trailing words of a subject that are not part of it ("He memorably", "The White House on Monday"). */
 const TRAILING_ADJUNCT =
@@ -209,7 +209,9 @@ export function subjectAfter(
   if (
     !first.isWord ||
     (!first.capital &&
-      !/^(?:the|a|an|his|her|their|its|one|two|three|[а-яё]+)$/.test(first.lower) &&
+      !/^(?:the|a|an|his|her|their|its|one|two|three|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
+        first.lower,
+      ) &&
       !PRONOUNS.has(first.lower))
   )
     return null;
@@ -221,5 +223,3 @@ export function subjectAfter(
   }
   return { start: from, end: e };
 }
-
-export { BOUNDARY_WORDS };
