@@ -31,6 +31,8 @@ export async function main(
         json: { type: 'boolean', default: false },
         source: { type: 'string' },
         format: { type: 'string' },
+        'allow-private-network': { type: 'boolean', default: false },
+        every: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
