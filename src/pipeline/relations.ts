@@ -6,7 +6,7 @@ import { contentHash } from './content-hash.js';
 /** Word-shingle overlap above which a same-outlet article is an update of the earlier one. */
 export const VERSION_MIN_SIMILARITY = 0.5;
 /** Overlap above which two outlets published the same text (wire copy). */
-export const SAME_TEXT_MIN_SIMILARITY = 0.9;
+export const SAME_TEXT_MIN_SIMILARITY = 0.8;
 
 const SHINGLE = 3;
 
