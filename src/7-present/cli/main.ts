@@ -5,6 +5,7 @@ import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
 import { runShow } from './show-command.js';
 import { runStories } from './stories-command.js';
+import { runWatch } from './watch-command.js';
 import type { CliContext } from './context.js';
 import { UsageError, USAGE } from './usage.js';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: runShow,
   compare: runCompare,
   search: runSearch,
+  watch: runWatch,
 };
 
 /** Runs the CLI; returns the exit code. */
