@@ -1,3 +1,4 @@
+import { InputError } from '../input-error.js';
 import { parseTextArticle } from '../text-metadata.js';
 import type { ParsedArticle } from '../../types.js';
 
@@ -32,6 +33,8 @@ export function htmlToArticle(
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  if ((body.match(/[\p{L}\p{N}]+/gu) ?? []).length < 15)
+    throw new InputError(context.origin, 'no article text found in the page');
   const text = title ? `title: ${title}\n\n${body}` : body;
   const parsed = parseTextArticle(text, {
     origin: context.origin,

@@ -20,10 +20,11 @@ export async function* readLines(
   let overlong = false;
   let lineNo = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const finish = (): Line => {
+  const finish = (tail: Buffer): Line => {
     lineNo++;
     if (overlong) return { lineNo, error: `line longer than ${maxLineBytes / 1048576} MB` };
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    // A line wholly inside one chunk is decoded in place, without a copy.
+    const bytes = parts.length === 0 ? tail : Buffer.concat([...parts, tail]);
     try {
       return { lineNo, text: decoder.decode(bytes).replace(/\r$/, '') };
     } catch {
@@ -35,20 +36,21 @@ export async function* readLines(
     for (;;) {
       const nl = chunk.indexOf(10, start);
       const piece = chunk.subarray(start, nl === -1 ? chunk.length : nl);
-      if (!overlong) {
-        size += piece.length;
-        if (size > maxLineBytes) {
-          overlong = true;
-          parts = [];
-        } else if (piece.length) parts.push(Buffer.from(piece));
+      if (!overlong && size + piece.length > maxLineBytes) {
+        overlong = true;
+        parts = [];
       }
-      if (nl === -1) break;
-      yield finish();
+      if (nl === -1) {
+        if (!overlong && piece.length) parts.push(Buffer.from(piece));
+        size += piece.length;
+        break;
+      }
+      yield finish(piece);
       parts = [];
       size = 0;
       overlong = false;
       start = nl + 1;
     }
   }
-  if (size > 0 || overlong) yield finish();
+  if (size > 0 || overlong) yield finish(Buffer.alloc(0));
 }
