@@ -167,7 +167,7 @@ describe('watch timing helpers', () => {
     );
     assert.equal(
       backoff(3, 60_000, 3600_000, () => 0.999),
-      119_940,
+      239_880,
     );
     assert.equal(
       backoff(20, 60_000, 3600_000, () => 0),
