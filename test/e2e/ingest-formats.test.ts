@@ -281,6 +281,24 @@ describe('parallax ingest: formats, URLs and bad input', () => {
     assert.match(r.out, /\[new version of a_\w+\]/);
     assert.match(r.out, /= a_\w+ +duplicate of stored article: .*wire\.txt/);
     assert.match(r.out, /Lantern News .*\[same text as a_\w+/);
+    const [, v2, v1] = /\+ (a_\w+) .*\[new version of (a_\w+)\]/.exec(r.out)!;
+    const versions = await run(['versions', v2!, '--db', db, '--json']);
+    assert.equal(versions.code, 0, versions.err);
+    const rel = JSON.parse(versions.out);
+    assert.deepEqual(rel.links, [{ kind: 'version-of', from: v2, to: v1 }]);
+    const ops = rel.diffs[0].ops.filter((o: { op: string }) => o.op !== 'equal');
+    assert.ok(
+      ops.some((o: { op: string; from?: string; to?: string }) => o.from === '14' && o.to === '17'),
+      JSON.stringify(ops),
+    );
+    assert.ok(
+      ops.some(
+        (o: { op: string; text?: string }) => o.op === 'insert' && /Wednesday/.test(o.text ?? ''),
+      ),
+    );
+    const text = await run(['versions', v1!, '--db', db]);
+    assert.match(text.out, new RegExp(`${v2} is a new version of this`));
+    assert.match(text.out, /14 → 17/);
   });
 });
 

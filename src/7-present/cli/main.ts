@@ -5,6 +5,7 @@ import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
 import { runShow } from './show-command.js';
 import { runStories } from './stories-command.js';
+import { runVersions } from './versions-command.js';
 import { runWatch } from './watch-command.js';
 import type { CliContext } from './context.js';
 import { UsageError, USAGE } from './usage.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   compare: runCompare,
   search: runSearch,
   watch: runWatch,
+  versions: runVersions,
 };
 
 /** Runs the CLI; returns the exit code. */

@@ -5,6 +5,7 @@ Usage:
                                               text, HTML, RSS/Atom feeds, OPML, JSONL, .gz
   parallax watch <feed|opml>... [--every 10m] poll feeds, ingesting new items, until Ctrl-C
   parallax stories                            list stories with their articles
+  parallax versions <articleId>               an article's versions (with diffs) and same-text copies
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
