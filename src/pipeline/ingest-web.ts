@@ -19,15 +19,20 @@ export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** Fetches a URL and ingests what it holds: an article page, a feed, an OPML list, a dump. */
-export async function ingestUrl(run: IngestRun, url: string): Promise<void> {
+/**
+ * Fetches a URL and ingests what it holds: an article page, a feed, an OPML
+ * list, a dump. With `asFeed` (URLs from an OPML list) anything but a feed is
+ * reported as such rather than read as a page.
+ */
+export async function ingestUrl(run: IngestRun, url: string, asFeed = false): Promise<void> {
   const page = await fetchUrl(url, run.fetchOptions);
   if (page.body.length === 0) throw new InputError(url, `empty response (HTTP ${page.status})`);
-  const kind = sniffKind(
+  let kind = sniffKind(
     page.body.subarray(0, SNIFF_BYTES),
     new URL(page.url).pathname,
     page.contentType,
   );
+  if (asFeed && kind !== 'gzip') kind = 'feed';
   await ingestBytes(run, url, page.body, kind, { contentType: page.contentType, url: page.url });
 }
 
@@ -79,7 +84,7 @@ export async function ingestBytes(
       for (const f of parseOpml(input, decodeXml(input, bytes, where.contentType))) {
         if (run.stopped) return;
         try {
-          await ingestUrl(run, f.url);
+          await ingestUrl(run, f.url, true);
         } catch (err) {
           run.fail(err, f.url);
         }

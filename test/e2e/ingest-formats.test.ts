@@ -58,6 +58,7 @@ describe('parallax ingest: formats, URLs and bad input', () => {
         headers: { 'content-type': 'application/atom+xml' },
         body: fixture('feed-atom-with-content.xml'),
       },
+      '/front-page': { body: fixture('feed-is-html.xml') },
       '/photo.png': { headers: { 'content-type': 'image/png' }, body: 'PNG' },
     });
     s.routes['/tidewater.xml'] = {
@@ -148,7 +149,11 @@ describe('parallax ingest: formats, URLs and bad input', () => {
     );
     assert.deepEqual(
       reasons.sort(),
-      ['/missing.xml: HTTP 404 Not Found', '/news/deleted-story: HTTP 410 Gone'].sort(),
+      [
+        '/front-page: this is an HTML page, not a feed (it links to a feed at https://gazette.example/rss.xml)',
+        '/missing.xml: HTTP 404 Not Found',
+        '/news/deleted-story: HTTP 410 Gone',
+      ].sort(),
     );
     assert.equal(s.requests.filter((q) => q.path === '/courier.xml').length >= 1, true);
   });

@@ -111,6 +111,7 @@ describe('OPML', () => {
       { url: 'https://x.example/tidewater.xml', title: 'Tidewater Times' },
       { url: 'https://x.example/courier.xml', title: 'Courier & Post' },
       { url: 'https://x.example/missing.xml', title: 'Broken feed' },
+      { url: 'https://x.example/front-page', title: 'A home page, not a feed' },
     ]);
   });
 

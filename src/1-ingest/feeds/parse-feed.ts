@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { extractFromXml } from '@extractus/feed-extractor';
 import { InputError } from '../input-error.js';
 import { safeXml } from './xml-guard.js';
@@ -78,7 +79,16 @@ function toItem(e: Raw): FeedItem {
     textOf(e.published) ||
     isoOrEmpty(textOf(raw.updated) || textOf(raw['dc:date']) || textOf(raw.pubDate));
   return {
-    id: textOf(raw.guid) || textOf(raw.id) || textOf(raw['@_rdf:about']) || link || title,
+    id:
+      textOf(raw.guid) ||
+      textOf(raw.id) ||
+      textOf(raw['@_rdf:about']) ||
+      link ||
+      // No identity in the feed: the item's own fields stand in, so it is still seen once.
+      `sha256:${createHash('sha256')
+        .update(JSON.stringify([title, published, content, summary]))
+        .digest('hex')
+        .slice(0, 32)}`,
     title,
     link,
     published: published || null,

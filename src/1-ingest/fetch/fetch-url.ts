@@ -62,8 +62,9 @@ const ACCEPTED_TYPE =
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** robots.txt rules per origin, for the life of the process. */
-const robotsCache = new Map<string, Promise<RobotsRules>>();
+/** robots.txt rules per origin, kept for a day (a watcher runs for weeks). */
+const robotsCache = new Map<string, { rules: Promise<RobotsRules>; until: number }>();
+const ROBOTS_TTL_MS = 24 * 3600_000;
 
 /**
  * Fetches one URL for ingestion, refusing private addresses (after DNS and
@@ -234,10 +235,11 @@ async function checkRobots(
   signal: AbortSignal,
 ): Promise<void> {
   if (target.pathname === '/robots.txt') return;
-  let rules = robotsCache.get(target.origin);
+  const cached = robotsCache.get(target.origin);
+  let rules = cached && cached.until > Date.now() ? cached.rules : undefined;
   if (!rules) {
     rules = loadRobots(input, target, options, dispatcher, signal);
-    robotsCache.set(target.origin, rules);
+    robotsCache.set(target.origin, { rules, until: Date.now() + ROBOTS_TTL_MS });
     // A network failure is not remembered: the next fetch tries again.
     rules.catch(() => robotsCache.delete(target.origin));
   }
