@@ -22,6 +22,8 @@ export interface IngestOptions {
   hostIntervalMs?: number;
   /** Stops the run between articles. */
   signal?: AbortSignal;
+  /** Files never to read, e.g. the database being written (and its -wal/-shm). */
+  exclude?: string[];
 }
 
 export interface IngestProgress {

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { parseTextArticle } from '../1-ingest/text-metadata.js';
@@ -31,6 +32,7 @@ export async function ingestPaths(
 ): Promise<IngestReport> {
   const run = new IngestRun(store, options);
   const targets: string[] = [];
+  const excluded = new Set((options.exclude ?? []).map((f) => resolve(f)));
   for (const path of paths) {
     if (isUrl(path)) {
       targets.push(path);
@@ -38,7 +40,7 @@ export async function ingestPaths(
     }
     const { files, errors } = await walkInputs([path]);
     for (const e of errors) run.fail(e, e.input);
-    targets.push(...files);
+    targets.push(...files.filter((f) => !excluded.has(resolve(f))));
   }
   run.inputsTotal = targets.length;
   for (const target of targets) {

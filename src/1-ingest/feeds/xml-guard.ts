@@ -31,6 +31,11 @@ export function safeXml(input: string, xml: string): string {
       seenElement ||= /<[A-Za-z_]/.test(stripProlog(xml.slice(0, i)));
       const end = doctypeEnd(xml, i);
       const decl = xml.slice(i, end);
+      if (/<!ENTITY/i.test(decl))
+        throw new InputError(
+          input,
+          'XML declares entities in its DTD (an XML bomb or external entity): refused without expanding',
+        );
       if (decl.includes('['))
         throw new InputError(
           input,

@@ -7,7 +7,11 @@ export async function runIngest(ctx: CliContext): Promise<number> {
   if (ctx.positionals.length === 0)
     throw new UsageError('give at least one file, folder, feed or URL');
   const progress = createProgress(process.stderr, { enabled: !ctx.json });
+  // Ingesting the folder that holds the database must not read the database itself.
+  const db = (ctx.store as { path?: unknown }).path;
+  const exclude = typeof db === 'string' ? [db, `${db}-wal`, `${db}-shm`, `${db}-journal`] : [];
   const report = await ingestPaths(ctx.store, ctx.positionals, {
+    exclude,
     ...(typeof ctx.values.source === 'string' ? { source: ctx.values.source } : {}),
     allowPrivateNetwork: ctx.values['allow-private-network'] === true,
     onProgress: (p) => progress.update(p),
