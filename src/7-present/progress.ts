@@ -48,7 +48,9 @@ export function createProgress(
 
 /** "[#####-----] 12/40 inputs · 340 articles · 85.0/s · current-file". */
 export function progressLine(p: IngestProgress, seconds: number, width = 20): string {
-  const fraction = p.inputsTotal ? Math.min(1, p.inputsDone / p.inputsTotal) : 0;
+  const fraction = p.inputsTotal
+    ? Math.min(1, (p.inputsDone + (p.currentFraction ?? 0)) / p.inputsTotal)
+    : 0;
   const filled = Math.round(fraction * width);
   const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
   const rate = seconds > 0 ? (p.done / seconds).toFixed(1) : '0.0';

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
@@ -19,11 +19,16 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
   if (info.size === 0) throw new InputError(file, 'empty file');
   const head = await readHead(file);
   const kind = sniffKind(head, file);
-  if (kind === 'jsonl') return ingestJsonl(run, file, createReadStream(file));
+  if (kind === 'jsonl') {
+    const stream = createReadStream(file);
+    return streamDump(run, file, stream, () => stream.bytesRead / info.size);
+  }
   if (kind === 'gzip') {
     const inner = await gunzipHead(file);
-    if (sniffKind(inner, file.replace(/\.gz$/i, '')) === 'jsonl')
-      return ingestJsonl(run, file, gunzipStream(file));
+    if (sniffKind(inner, file.replace(/\.gz$/i, '')) === 'jsonl') {
+      const raw = createReadStream(file);
+      return streamDump(run, file, gunzipStream(raw), () => raw.bytesRead / info.size);
+    }
   }
   if (info.size > MAX_TEXT_BYTES) {
     throw new InputError(
@@ -34,6 +39,20 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
   await ingestBytes(run, file, await readFile(file), kind, {
     fileYear: info.mtime.getUTCFullYear(),
   });
+}
+
+async function streamDump(
+  run: IngestRun,
+  file: string,
+  stream: Readable,
+  fraction: () => number,
+): Promise<void> {
+  run.currentFraction = fraction;
+  try {
+    await ingestJsonl(run, file, stream);
+  } finally {
+    run.currentFraction = null;
+  }
 }
 
 async function readHead(file: string): Promise<Uint8Array> {
@@ -49,7 +68,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 
 /** The first decompressed bytes of a gzip file (empty when it is unreadable: the full read reports why). */
 async function gunzipHead(file: string): Promise<Uint8Array> {
-  const stream = gunzipStream(file);
+  const stream = gunzipStream(createReadStream(file));
   const parts: Buffer[] = [];
   let size = 0;
   try {
@@ -66,8 +85,8 @@ async function gunzipHead(file: string): Promise<Uint8Array> {
   return Buffer.concat(parts).subarray(0, SNIFF_BYTES);
 }
 
-function gunzipStream(file: string) {
+function gunzipStream(source: Readable): Readable {
   const gunzip = createGunzip();
-  pipeline(createReadStream(file), gunzip, () => undefined);
+  pipeline(source, gunzip, () => undefined);
   return gunzip;
 }

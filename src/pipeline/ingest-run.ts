@@ -33,6 +33,8 @@ export interface IngestProgress {
   inputsTotal: number;
   /** The input being read. */
   current: string;
+  /** How far into the current input (0..1), when known (streamed dumps). */
+  currentFraction?: number;
 }
 
 export interface IngestedItem {
@@ -81,6 +83,8 @@ export class IngestRun {
   inputsDone = 0;
   inputsTotal = 0;
   current = '';
+  /** Reports how far into the current input the run is (set while streaming a dump). */
+  currentFraction: (() => number) | null = null;
 
   constructor(
     readonly store: Store,
@@ -145,6 +149,7 @@ export class IngestRun {
       inputsDone: this.inputsDone,
       inputsTotal: this.inputsTotal,
       current: this.current,
+      ...(this.currentFraction ? { currentFraction: Math.min(1, this.currentFraction()) } : {}),
     });
   }
 }
