@@ -191,7 +191,6 @@ function makeAgent(options: FetchOptions): Agent {
       timeout: connectTimeout,
       ...(needLookup ? { lookup: guardedLookup(options) } : {}),
     },
-    maxRedirections: 0,
   } as Agent.Options);
 }
 
