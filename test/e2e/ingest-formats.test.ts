@@ -241,6 +241,17 @@ describe('parallax ingest: formats, URLs and bad input', () => {
     assert.doesNotMatch(r.err, /internal error/);
   });
 
+  it('never reads the database it writes, even inside the folder being ingested', async () => {
+    const folder = join(dir, 'with-db');
+    mkdirSync(folder);
+    copyFileSync(join(FEEDS, 'feed-rdf.xml'), join(folder, 'almanac.xml'));
+    const db = join(folder, 'parallax.db');
+    assert.equal((await run(['ingest', folder, '--db', db])).code, 0);
+    const again = await run(['ingest', folder, '--db', db]);
+    assert.equal(again.code, 0, again.err);
+    assert.match(again.out, /0 new, 1 duplicate, 0 failed/);
+  });
+
   it('exits 1 when every input fails and 2 on usage errors', async () => {
     const r = await run([
       'ingest',
