@@ -15,8 +15,15 @@ export function sniffKind(
   contentType: string | null = null,
 ): InputKind {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
-  if (looksBinary(head)) return 'binary';
-  const text = new TextDecoder('latin1')
+  // UTF-16 text is full of NUL bytes: judge it by its characters, not as binary.
+  const utf16 =
+    head[0] === 0xff && head[1] === 0xfe
+      ? 'utf-16le'
+      : head[0] === 0xfe && head[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  if (!utf16 && looksBinary(head)) return 'binary';
+  const text = new TextDecoder(utf16 ?? 'latin1')
     .decode(head)
     .replace(/^(\xef\xbb\xbf|\ufeff)/, '')
     .trimStart();

@@ -89,6 +89,13 @@ describe('feed parsing', () => {
     );
   });
 
+  it('reads a UTF-16 feed by its byte order mark', () => {
+    const xml = read('feed-rdf.xml').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]);
+    const feed = parseFeed('utf16', decodeXml('utf16', bytes));
+    assert.equal(feed.items[0]!.title, 'Beekeepers move hives to the Halden meadows');
+  });
+
   it('reports truncated XML as malformed', () => {
     assert.throws(() => parseFeed('cut', read('feed-truncated.xml')), /malformed feed XML/);
   });

@@ -28,6 +28,11 @@ it('classifies by content first: feeds, OPML, HTML, JSONL, gzip, binary, text', 
   assert.equal(sniffKind(Buffer.alloc(4096), 'huge.jsonl'), 'binary');
   assert.equal(sniffKind(b('\ufeffThe ferry left Velmora.\n'), 'a.txt'), 'text');
   assert.equal(sniffKind(b('<p>A fragment</p>'), 'a.txt'), 'html');
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('<?xml version="1.0"?><rss version="2.0"/>', 'utf16le'),
+  ]);
+  assert.equal(sniffKind(utf16, 'feed'), 'feed', 'UTF-16 is text, not binary');
 });
 
 it('uses the name or media type when content is ambiguous', () => {
