@@ -17,9 +17,21 @@ import type { AnalysedArticle, StoredArticle } from './types.js';
 
 export type * from './types.js';
 export type * from './5-compare/comparison.js';
-export type { Store, NewArticle, AddResult, SearchHit } from './6-store/store.js';
+export type {
+  Store,
+  NewArticle,
+  AddResult,
+  SearchHit,
+  ArticleLink,
+  ArticleLinkKind,
+  FeedState,
+  SimilarArticle,
+} from './6-store/store.js';
 export { SqliteStore } from './6-store/sqlite/sqlite-store.js';
 export { ingestPaths, storeArticle } from './pipeline/ingest.js';
+export { watchFeeds } from './pipeline/watch.js';
+export { articleRelations } from './pipeline/article-relations.js';
+export { fetchUrl } from './1-ingest/fetch/fetch-url.js';
 export { compareStory } from './pipeline/compare-story.js';
 export { comparisonMarkdown } from './7-present/format/comparison-markdown.js';
 

@@ -34,6 +34,8 @@ export interface ArticleMeta {
   origin: string;
   /** Header key/values found at the top of the text (date, source, url, ...). */
   headers: Record<string, string>;
+  /** Fields of the input we do not interpret (unknown JSONL fields, feed item data), kept as given. */
+  extra?: Record<string, unknown>;
 }
 
 /** A parsed input: metadata plus the body text every later offset refers to. */

@@ -8,3 +8,5 @@ export const SHARED = resolve(REPO_ROOT, '..', 'shared');
 export const SEEDS = join(SHARED, 'seeds');
 export const DEMO_CORPUS = join(REPO_ROOT, 'demo', 'corpus');
 export const CLI = join(REPO_ROOT, 'bin', 'parallax.js');
+/** Invented input files named by the condition they test. */
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures');

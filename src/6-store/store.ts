@@ -11,6 +11,40 @@ export interface NewArticle {
   /** The input exactly as read (before header parsing), kept for audit. */
   raw: string;
   features: ClusterFeatures;
+  /** Relations to stored articles, recorded when the article is added (not for a duplicate). */
+  links?: Array<{ kind: ArticleLinkKind; to: string }>;
+}
+
+/**
+ * version-of: a near-duplicate from the same outlet (an updated article), pointing at the
+ * earlier version. same-text-as: the same text from another outlet (wire copy).
+ */
+export type ArticleLinkKind = 'version-of' | 'same-text-as';
+
+/** A recorded relation; `from` is the article added later. */
+export interface ArticleLink {
+  kind: ArticleLinkKind;
+  from: string;
+  to: string;
+}
+
+/** A stored article sharing a near-duplicate key with a new one. */
+export interface SimilarArticle {
+  id: string;
+  source: string;
+  contentHash: string;
+  text: string;
+}
+
+/** Polling state of one watched feed. */
+export interface FeedState {
+  feed: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO time of the last poll, successful or not. */
+  lastPolledAt: string | null;
+  /** Consecutive failed polls (drives the backoff); 0 after a success. */
+  failures: number;
 }
 
 /** Chooses a story from the candidates; the store calls it inside its transaction. */
@@ -46,6 +80,15 @@ export interface Store {
   storyArticles(storyId: string): Promise<StoredArticle[]>;
   /** Full-text search over titles and texts. */
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** Stored articles sharing at least one MinHash band key with `bands`, most shared first. */
+  similarArticles(bands: string[], limit?: number): Promise<SimilarArticle[]>;
+  /** Every link from or to the article, in the order they were recorded. */
+  articleLinks(articleId: string): Promise<ArticleLink[]>;
+  getFeedState(feed: string): Promise<FeedState | null>;
+  putFeedState(state: FeedState): Promise<void>;
+  /** The subset of `itemIds` already marked seen for `feed`. */
+  seenFeedItems(feed: string, itemIds: string[]): Promise<string[]>;
+  markFeedItemsSeen(feed: string, itemIds: string[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,66 +1,61 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { parseTextArticle } from '../1-ingest/text-metadata.js';
 import { walkInputs } from '../1-ingest/walk.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
-import { assignStory } from '../4-cluster/assign.js';
-import { clusterFeatures } from '../4-cluster/features.js';
-import type { AddResult, Store } from '../6-store/store.js';
 import type { AnalysedArticle } from '../types.js';
-import { contentHash } from './content-hash.js';
+import { ingestFile } from './ingest-file.js';
+import { IngestRun, type IngestOptions, type IngestReport } from './ingest-run.js';
+import { ingestUrl, isUrl } from './ingest-web.js';
 
-export interface IngestOptions {
-  /** Outlet name to use when the text does not name one. */
-  source?: string;
-  /** Called after each input, for progress display. */
-  onProgress?: (done: number, total: number) => void;
-}
+export { storeArticle, IngestRun } from './ingest-run.js';
+export type {
+  AddedItem,
+  IngestedItem,
+  IngestOptions,
+  IngestProgress,
+  IngestReport,
+  StoreResult,
+} from './ingest-run.js';
 
-export interface IngestedItem {
-  input: string;
-  articleId: string;
-  storyId: string;
-  title: string;
-  source: string;
-}
-
-export interface IngestReport {
-  added: Array<IngestedItem & { newStory: boolean }>;
-  duplicates: IngestedItem[];
-  failed: Array<{ input: string; reason: string }>;
-}
-
-/** Reads, analyses, clusters and stores every file under `paths`. One bad input never stops the rest. */
+/**
+ * Ingests files, folders (walked recursively) and http(s) URLs. Each input is
+ * dispatched by what it is (text, HTML, feed, OPML, JSONL, gzip), judged by
+ * content as well as name. One bad input never stops the rest.
+ */
 export async function ingestPaths(
-  store: Store,
+  store: IngestRun['store'],
   paths: string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
-  const report: IngestReport = { added: [], duplicates: [], failed: [] };
-  const { files, errors } = await walkInputs(paths);
-  for (const e of errors) report.failed.push({ input: e.input, reason: e.reason });
-  let done = 0;
-  for (const file of files) {
-    try {
-      const { article, raw } = await readTextArticle(file, options.source);
-      const result = await storeArticle(store, article, raw);
-      const item = {
-        input: file,
-        articleId: result.articleId,
-        storyId: result.storyId,
-        title: article.meta.title,
-        source: article.meta.source,
-      };
-      if (result.status === 'added') report.added.push({ ...item, newStory: result.newStory });
-      else report.duplicates.push(item);
-    } catch (err) {
-      if (err instanceof InputError) report.failed.push({ input: err.input, reason: err.reason });
-      else report.failed.push({ input: file, reason: `internal error: ${(err as Error).message}` });
+  const run = new IngestRun(store, options);
+  const targets: string[] = [];
+  const excluded = new Set((options.exclude ?? []).map((f) => resolve(f)));
+  for (const path of paths) {
+    if (isUrl(path)) {
+      targets.push(path);
+      continue;
     }
-    options.onProgress?.(++done, files.length);
+    const { files, errors } = await walkInputs([path]);
+    for (const e of errors) run.fail(e, e.input);
+    targets.push(...files.filter((f) => !excluded.has(resolve(f))));
   }
-  return report;
+  run.inputsTotal = targets.length;
+  for (const target of targets) {
+    if (run.stopped) break;
+    run.current = target;
+    try {
+      if (isUrl(target)) await ingestUrl(run, target);
+      else await ingestFile(run, target);
+    } catch (err) {
+      run.fail(err, target);
+    }
+    run.inputsDone++;
+  }
+  run.progress();
+  return run.report;
 }
 
 /** Reads one plain-text article from disk and analyses it (no store involved). */
@@ -85,17 +80,4 @@ export async function readTextArticle(
   if (article.sentences.length === 0)
     throw new InputError(file, 'no article text (nothing but headers or artifacts)');
   return { article, raw };
-}
-
-/** Clusters and stores one analysed article. */
-export async function storeArticle(
-  store: Store,
-  article: AnalysedArticle,
-  raw: string,
-): Promise<AddResult> {
-  const features = clusterFeatures(article);
-  return store.addArticle(
-    { article, contentHash: contentHash(article.text), raw, features },
-    (candidates, stats) => assignStory(features, candidates, stats),
-  );
 }

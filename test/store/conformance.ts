@@ -156,5 +156,133 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
         await store.close();
       }
     });
+
+    it('finds stored near-duplicates by MinHash band and records links both ways', async () => {
+      const store = await open();
+      try {
+        const a = article(HARBOUR_A, 'a.txt');
+        const first = await storeArticle(store, a, HARBOUR_A);
+        await storeArticle(store, article(ORCHARD, 'c.txt'), ORCHARD);
+        const features = clusterFeatures(a);
+        const similar = await store.similarArticles(features.bands);
+        assert.equal(similar[0]!.id, first.articleId, 'the most similar article comes first');
+        assert.equal(similar[0]!.source, 'Coastline Daily');
+        assert.equal(similar[0]!.text, a.text);
+        assert.equal(similar[0]!.contentHash, contentHash(a.text));
+        assert.ok(!similar.some((x) => x.source === 'Valley Almanac'));
+        assert.deepEqual(await store.similarArticles([]), []);
+
+        // A wire copy from another outlet and an update from the same outlet.
+        const wire = HARBOUR_A.replace('source Coastline Daily', 'source Tidewater Times');
+        const wired = await storeArticle(store, article(wire, 'wire.txt'), wire);
+        assert.equal(wired.status, 'duplicate', 'the same text is the same article');
+        const b = article(HARBOUR_B, 'b.txt');
+        const fb = clusterFeatures(b);
+        const added = await store.addArticle(
+          {
+            article: b,
+            contentHash: contentHash(b.text),
+            raw: HARBOUR_B,
+            features: fb,
+            links: [
+              { kind: 'version-of', to: first.articleId },
+              { kind: 'same-text-as', to: first.articleId },
+            ],
+          },
+          (candidates, stats) => assignStory(fb, candidates, stats),
+        );
+        assert.equal(added.status, 'added');
+        const expected = [
+          { kind: 'same-text-as', from: added.articleId, to: first.articleId },
+          { kind: 'version-of', from: added.articleId, to: first.articleId },
+        ];
+        const sortLinks = (l: Array<{ kind: string }>) =>
+          [...l].sort((x, y) => (x.kind < y.kind ? -1 : 1));
+        assert.deepEqual(sortLinks(await store.articleLinks(added.articleId)), expected);
+        assert.deepEqual(sortLinks(await store.articleLinks(first.articleId)), expected);
+        assert.deepEqual(await store.articleLinks('a_missing'), []);
+        // Links given with a duplicate are not recorded.
+        const dup = await store.addArticle(
+          {
+            ...{ article: b, contentHash: contentHash(b.text), raw: HARBOUR_B, features: fb },
+            links: [{ kind: 'version-of', to: 'a_other' }],
+          },
+          (candidates, stats) => assignStory(fb, candidates, stats),
+        );
+        assert.equal(dup.status, 'duplicate');
+        assert.equal((await store.articleLinks(added.articleId)).length, 2);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('stores an updated article from the same outlet as a new version (storeArticle)', async () => {
+      const store = await open();
+      try {
+        const first = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        const updated =
+          HARBOUR_A.replace('The port authority said', 'Late on Monday the port authority said') +
+          '\nTalks are due to resume on Wednesday morning.';
+        const second = await storeArticle(store, article(updated, 'a-updated.txt'), updated);
+        assert.equal(second.status, 'added');
+        assert.deepEqual(second.links, [{ kind: 'version-of', to: first.articleId }]);
+        assert.deepEqual(await store.articleLinks(second.articleId), [
+          { kind: 'version-of', from: second.articleId, to: first.articleId },
+        ]);
+        assert.equal(second.storyId, first.storyId);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('links the same text from a different outlet as "same text as" (storeArticle)', async () => {
+      const store = await open();
+      try {
+        const first = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        // Wire copy: the same body with a different headline and outlet, one word changed.
+        const wire = HARBOUR_A.replace(
+          'Dockworkers walk out at Brindlemouth port',
+          'Port strike in Brindlemouth',
+        )
+          .replace('source Coastline Daily', 'source Tidewater Times')
+          .replace('told reporters', 'told journalists');
+        const second = await storeArticle(store, article(wire, 'wire.txt'), wire);
+        assert.equal(second.status, 'added');
+        assert.deepEqual(second.links, [{ kind: 'same-text-as', to: first.articleId }]);
+        assert.deepEqual(await store.articleLinks(first.articleId), [
+          { kind: 'same-text-as', from: second.articleId, to: first.articleId },
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('keeps feed polling state and seen items', async () => {
+      const store = await open();
+      try {
+        const feed = 'https://tidewater.example/rss.xml';
+        assert.equal(await store.getFeedState(feed), null);
+        const state = {
+          feed,
+          etag: '"abc"',
+          lastModified: 'Tue, 03 Feb 2026 10:00:00 GMT',
+          lastPolledAt: '2026-02-03T10:00:05.000Z',
+          failures: 0,
+        };
+        await store.putFeedState(state);
+        assert.deepEqual(await store.getFeedState(feed), state);
+        const next = { ...state, etag: null, failures: 3 };
+        await store.putFeedState(next);
+        assert.deepEqual(await store.getFeedState(feed), next);
+        assert.deepEqual(await store.seenFeedItems(feed, ['x', 'y']), []);
+        await store.markFeedItemsSeen(feed, ['x', 'z']);
+        await store.markFeedItemsSeen(feed, ['x']);
+        assert.deepEqual((await store.seenFeedItems(feed, ['x', 'y', 'z'])).sort(), ['x', 'z']);
+        assert.deepEqual(await store.seenFeedItems('https://other.example/feed', ['x']), []);
+        assert.deepEqual(await store.seenFeedItems(feed, []), []);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

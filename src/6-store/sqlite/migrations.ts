@@ -52,4 +52,31 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 2,
+    name: 'article links (versions, same text) and feed polling state',
+    sql: `
+      CREATE TABLE article_links (
+        from_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (from_id, kind, to_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_links_to ON article_links(to_id);
+      CREATE TABLE feed_state (
+        feed TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE feed_seen (
+        feed TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed, item_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

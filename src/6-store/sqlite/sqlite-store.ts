@@ -7,9 +7,12 @@ import {
   articleIdFor,
   storyIdFor,
   type AddResult,
+  type ArticleLink,
   type Decide,
+  type FeedState,
   type NewArticle,
   type SearchHit,
+  type SimilarArticle,
   type Store,
 } from '../store.js';
 import { MIGRATIONS } from './migrations.js';
@@ -145,6 +148,10 @@ export class SqliteStore implements Store {
     this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
     const band = this.sql('INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)');
     for (const b of features.bands) band.run(b, articleId);
+    const link = this.sql(
+      'INSERT OR IGNORE INTO article_links (from_id, kind, to_id, seq) VALUES (?, ?, ?, ?)',
+    );
+    for (const l of input.links ?? []) link.run(articleId, l.kind, l.to, info.lastInsertRowid);
     return { status: 'added', articleId, storyId, newStory, score: decision.score };
   }
 
@@ -281,6 +288,68 @@ export class SqliteStore implements Store {
       source: r.source as string,
       snippet: r.snip as string,
     }));
+  }
+
+  async similarArticles(bands: string[], limit = 10): Promise<SimilarArticle[]> {
+    if (bands.length === 0) return [];
+    const rows = this.sql(
+      `SELECT a.id, a.source, a.content_hash, a.text, COUNT(*) AS shared
+         FROM minhash_bands b JOIN articles a ON a.id = b.article_id
+         WHERE b.band IN (${bands.map(() => '?').join(',')})
+         GROUP BY a.id ORDER BY shared DESC, a.seq LIMIT ?`,
+    ).all(...bands, limit) as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      source: r.source as string,
+      contentHash: r.content_hash as string,
+      text: r.text as string,
+    }));
+  }
+
+  async articleLinks(articleId: string): Promise<ArticleLink[]> {
+    const rows = this.sql(
+      'SELECT from_id, kind, to_id FROM article_links WHERE from_id = ? OR to_id = ? ORDER BY seq, kind, to_id',
+    ).all(articleId, articleId) as Row[];
+    return rows.map((r) => ({
+      kind: r.kind as ArticleLink['kind'],
+      from: r.from_id as string,
+      to: r.to_id as string,
+    }));
+  }
+
+  async getFeedState(feed: string): Promise<FeedState | null> {
+    const r = this.sql('SELECT * FROM feed_state WHERE feed = ?').get(feed) as Row | undefined;
+    if (!r) return null;
+    return {
+      feed,
+      etag: (r.etag as string | null) ?? null,
+      lastModified: (r.last_modified as string | null) ?? null,
+      lastPolledAt: (r.last_polled_at as string | null) ?? null,
+      failures: r.failures as number,
+    };
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    this.sql(
+      `INSERT INTO feed_state (feed, etag, last_modified, last_polled_at, failures) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (feed) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           last_polled_at = excluded.last_polled_at, failures = excluded.failures`,
+    ).run(state.feed, state.etag, state.lastModified, state.lastPolledAt, state.failures);
+  }
+
+  async seenFeedItems(feed: string, itemIds: string[]): Promise<string[]> {
+    const get = this.sql('SELECT 1 FROM feed_seen WHERE feed = ? AND item_id = ?').pluck();
+    return itemIds.filter((id) => get.get(feed, id) !== undefined);
+  }
+
+  async markFeedItemsSeen(feed: string, itemIds: string[]): Promise<void> {
+    const now = new Date().toISOString();
+    const put = this.sql(
+      'INSERT OR IGNORE INTO feed_seen (feed, item_id, seen_at) VALUES (?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const id of itemIds) put.run(feed, id, now);
+    })();
   }
 
   private sql(query: string): Database.Statement {

@@ -1,23 +1,32 @@
 import { ingestPaths } from '../../pipeline/ingest.js';
+import { createProgress } from '../progress.js';
 import { printJson, type CliContext } from './context.js';
 import { UsageError } from './usage.js';
 
 export async function runIngest(ctx: CliContext): Promise<number> {
-  if (ctx.positionals.length === 0) throw new UsageError('give at least one file or folder');
-  const showProgress = !ctx.json && process.stderr.isTTY;
+  if (ctx.positionals.length === 0)
+    throw new UsageError('give at least one file, folder, feed or URL');
+  const progress = createProgress(process.stderr, { enabled: !ctx.json });
+  // Ingesting the folder that holds the database must not read the database itself.
+  const db = (ctx.store as { path?: unknown }).path;
+  const exclude = typeof db === 'string' ? [db, `${db}-wal`, `${db}-shm`, `${db}-journal`] : [];
   const report = await ingestPaths(ctx.store, ctx.positionals, {
+    exclude,
     ...(typeof ctx.values.source === 'string' ? { source: ctx.values.source } : {}),
-    onProgress: showProgress
-      ? (done, total) => process.stderr.write(`\r  ingesting ${done}/${total}`)
-      : undefined,
+    allowPrivateNetwork: ctx.values['allow-private-network'] === true,
+    onProgress: (p) => progress.update(p),
   });
-  if (showProgress) process.stderr.write('\r\x1b[K');
+  progress.finish();
   if (ctx.json) {
     printJson(ctx, { schemaVersion: 1, ...report });
   } else {
     for (const a of report.added) {
+      const links = [
+        a.versionOf ? `new version of ${a.versionOf}` : '',
+        a.sameTextAs ? `same text as ${a.sameTextAs.join(', ')}` : '',
+      ].filter(Boolean);
       ctx.out(
-        `+ ${a.articleId}  ${a.source.padEnd(16)} ${a.title}  -> ${a.storyId}${a.newStory ? ' (new story)' : ''}\n`,
+        `+ ${a.articleId}  ${a.source.padEnd(16)} ${a.title}  -> ${a.storyId}${a.newStory ? ' (new story)' : ''}${links.length ? ` [${links.join('; ')}]` : ''}\n`,
       );
     }
     for (const d of report.duplicates)

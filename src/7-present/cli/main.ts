@@ -8,6 +8,8 @@ import { runSearch } from './search-command.js';
 import { runServe } from './serve-command.js';
 import { runShow } from './show-command.js';
 import { runStories } from './stories-command.js';
+import { runVersions } from './versions-command.js';
+import { runWatch } from './watch-command.js';
 import type { CliContext } from './context.js';
 import { UsageError, USAGE } from './usage.js';
 
@@ -19,6 +21,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   search: runSearch,
   export: runExport,
   serve: runServe,
+  watch: runWatch,
+  versions: runVersions,
 };
 
 /** Commands that work on their input alone and must not create a database. */
@@ -43,6 +47,8 @@ export async function main(
         format: { type: 'string' },
         date: { type: 'string' },
         raw: { type: 'boolean', default: false },
+        'allow-private-network': { type: 'boolean', default: false },
+        every: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         out: { type: 'string' },
         all: { type: 'boolean' },

@@ -1,8 +1,11 @@
 export const USAGE = `parallax — one news story from every side
 
 Usage:
-  parallax ingest <path>... [--source NAME]   ingest text files and folders (recursive)
+  parallax ingest <path>... [--source NAME]   ingest files, folders (recursive) and URLs:
+                                              text, HTML, RSS/Atom feeds, OPML, JSONL, .gz
+  parallax watch <feed|opml>... [--every 10m] poll feeds, ingesting new items, until Ctrl-C
   parallax stories                            list stories with their articles
+  parallax versions <articleId>               an article's versions (with diffs) and same-text copies
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
@@ -15,6 +18,7 @@ Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
   --json        machine-readable output (each shape is documented in docs/)
   -h, --help    this help
+  --allow-private-network   let ingest/watch fetch loopback and private addresses
 
 Exit codes: 0 success, 1 failure (nothing ingested, not found), 2 usage error.
 `;
