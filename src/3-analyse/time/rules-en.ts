@@ -70,7 +70,7 @@ export const RULES_EN: Rule[] = [
     // "Thanksgiving Day", "last Christmas", "Easter 1999"
     id: 'en/holiday',
     gate: /Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Memorial|Labor Day|Election Day|Easter/,
-    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(${HOLIDAY_RE})(?:,?\\s+(${YEAR})\\b)?`, 'g'),
+    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(${HOLIDAY_RE})\\b(?:,?\\s+(${YEAR})\\b)?`, 'g'),
     build(m) {
       const shift = m[1] === 'last' ? -1 : m[1] === 'next' ? 1 : undefined;
       return date({ kind: 'holiday', name: m[2]!, year: int(m[3]), ...(shift ? { shift } : {}) });
