@@ -93,24 +93,43 @@ export interface NamedEvent {
   end: number;
 }
 
+const HEAD_WORDS = new Set(HEADS.split('|'));
+const WORD = /[A-Za-z]+/g;
+
 /** Every named event mentioned in a text, with where its distinctive word occurs. */
 export function namedEvents(text: string): NamedEvent[] {
-  if (!HEAD_GATE.test(text)) return [];
-  const re = NAMED_EVENT;
-  re.lastIndex = 0;
+  // Only the stretches around an event noun can hold a named event.
+  const spans: Array<[number, number]> = [];
+  WORD.lastIndex = 0;
+  for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
+    if (!HEAD_WORDS.has(w[0].toLowerCase())) continue;
+    const from = Math.max(0, w.index - 80);
+    const to = Math.min(text.length, w.index + w[0].length + 60);
+    const last = spans[spans.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else spans.push([from, to]);
+  }
   const out: NamedEvent[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const ev = eventName(m, 1);
-    if (!ev) continue;
-    const lead = /^the\s+/.exec(m[0])?.[0].length ?? 0;
-    const start = m.index + lead + (m[1] ? ev.skip : 0);
-    out.push({
-      name: ev.name,
-      modifier: ev.modifier,
-      key: eventKey(ev.name),
-      start,
-      end: m.index + m[0].length,
-    });
+  const re = NAMED_EVENT;
+  for (let [from, to] of spans) {
+    while (from > 0 && !/\s/.test(text[from - 1]!)) from--;
+    while (to < text.length && !/\s/.test(text[to]!)) to++;
+    const part = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+      const ev = eventName(m, 1);
+      if (!ev) continue;
+      const lead = /^the\s+/.exec(m[0])?.[0].length ?? 0;
+      const start = from + m.index + lead + (m[1] ? ev.skip : 0);
+      if (out.some((o) => o.start === start)) continue;
+      out.push({
+        name: ev.name,
+        modifier: ev.modifier,
+        key: eventKey(ev.name),
+        start,
+        end: from + m.index + m[0].length,
+      });
+    }
   }
   return out;
 }
