@@ -86,7 +86,11 @@ export function extractTimes(
                 ? 'before'
                 : 'at',
         };
-      } else if (prior?.point) {
+      } else if (
+        prior?.point &&
+        prior.point.decade === undefined &&
+        prior.point.century === undefined
+      ) {
         // "the year-ago quarter" after "the quarter ended Sept. 30" is a quarter, not a day.
         anchor =
           c.rule === 'en/the-quarter' && prior.point.d !== undefined

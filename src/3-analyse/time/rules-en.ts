@@ -435,6 +435,18 @@ export const RULES_EN: Rule[] = [
     },
   },
   {
+    // Rates: "$5 a year", "3% a month", "twice a week", "per day"
+    id: 'en/rate',
+    gate: /\b(?:a|an|per) (?:year|month|week|day|hour|quarter)\b/i,
+    re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
+    build(m) {
+      return {
+        meaning: { kind: 'fixed', value: durationValue(parseUnit(m[1]!)!, 1), type: 'SET' },
+        type: 'SET',
+      };
+    },
+  },
+  {
     // Durations: "two weeks", "the past two months", "five-year", "24 hours", "the first nine months", "several years"
     id: 'en/duration',
     re: new RegExp(
@@ -448,7 +460,12 @@ export const RULES_EN: Rule[] = [
       // "a second time", "three-quarters of": ordinals and fractions, not durations.
       if ((unit === 'second' && amount === 1 && !/\d/.test(m[3]!)) || /-quarters/i.test(m[0]))
         return null;
-      const a = amount === 0.5 ? halfOf(unit) : { unit, amount };
+      if (unit === 'hour' && amount !== null && !Number.isInteger(amount)) {
+        const value = `PT${Math.floor(amount)}H${Math.round((amount % 1) * 60)}M`;
+        return { meaning: { kind: 'fixed', value, type: 'DURATION' }, type: 'DURATION' };
+      }
+      const a =
+        amount !== null && !Number.isInteger(amount) ? smallerUnit(unit, amount) : { unit, amount };
       return { meaning: { kind: 'duration', ...a }, type: 'DURATION' };
     },
   },
@@ -503,18 +520,6 @@ export const RULES_EN: Rule[] = [
     },
   },
   {
-    // Rates: "$5 a year", "3% a month", "twice a week", "per day"
-    id: 'en/rate',
-    gate: /\b(?:a|an|per) (?:year|month|week|day|hour|quarter)\b/i,
-    re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
-    build(m) {
-      return {
-        meaning: { kind: 'fixed', value: durationValue(parseUnit(m[1]!)!, 1), type: 'SET' },
-        type: 'SET',
-      };
-    },
-  },
-  {
     // "recent years", "recent days": vague durations in TimeML
     id: 'en/recent-units',
     gate: /recent/i,
@@ -564,11 +569,23 @@ export const RULES_EN: Rule[] = [
   },
 ];
 
-function halfOf(unit: Unit): { unit: Unit; amount: number } {
-  if (unit === 'year') return { unit: 'month', amount: 6 };
-  if (unit === 'hour') return { unit: 'minute', amount: 30 };
-  if (unit === 'day') return { unit: 'hour', amount: 12 };
-  return { unit, amount: 0.5 };
+/** "5 1/2 hours" is 330 minutes: TimeML durations count whole units. */
+function smallerUnit(unit: Unit, amount: number): { unit: Unit; amount: number } {
+  const next: Partial<Record<Unit, [Unit, number]>> = {
+    century: ['year', 100],
+    decade: ['year', 10],
+    year: ['month', 12],
+    quarter: ['month', 3],
+    month: ['day', 30],
+    week: ['day', 7],
+    day: ['hour', 24],
+    hour: ['minute', 60],
+    minute: ['second', 60],
+  };
+  const step = next[unit];
+  return step
+    ? { unit: step[0], amount: Math.round(amount * step[1]) }
+    : { unit, amount: Math.round(amount) };
 }
 
 function durationValue(unit: Unit, n: number | null): string {
