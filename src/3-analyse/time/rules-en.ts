@@ -269,14 +269,14 @@ export const RULES_EN: Rule[] = [
     id: 'en/weekday',
     gate: /day\b/,
     re: new RegExp(
-      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
+      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(${PART}))?(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
       'g',
     ),
     build(m) {
       const wd = weekday(m[2]);
       if (!wd) return null;
-      const c = m[3] ? clock(m[3], m[4], m[5]) : null;
-      const p = undefined;
+      const c = m[4] ? clock(m[4], m[5], m[6]) : null;
+      const p = part(m[3]);
       return {
         meaning: {
           kind: 'weekday',
@@ -451,7 +451,7 @@ export const RULES_EN: Rule[] = [
     id: 'en/duration',
     re: new RegExp(
       `\\b(?:the\\s+)?(?:(past|last|next|first|coming|previous|final|latest|recent|ensuing|following|further|more|another|other)\\s+)?(?:(more than|less than|nearly|almost|about|around|some|over|up to|at least|roughly|approximately)\\s+)?(${NUMBER_RE})(?:\\s+(?:more|additional|full|straight|consecutive|long))?[\\s-]+(${UNIT_RE})\\b(?![\\s-]+old)(?:-long)?`,
-      'gi',
+      'gid',
     ),
     build(m) {
       const amount = parseAmount(m[3]!);
@@ -460,13 +460,19 @@ export const RULES_EN: Rule[] = [
       // "a second time", "three-quarters of": ordinals and fractions, not durations.
       if ((unit === 'second' && amount === 1 && !/\d/.test(m[3]!)) || /-quarters/i.test(m[0]))
         return null;
+      // TimeBank leaves hedges ("about", "nearly") outside the span unless the phrase starts with "the".
+      const hedged = m[2] && !m[1] && !/^the\s/i.test(m[0]) ? m.indices![3]![0] - m.index : 0;
       if (unit === 'hour' && amount !== null && !Number.isInteger(amount)) {
         const value = `PT${Math.floor(amount)}H${Math.round((amount % 1) * 60)}M`;
-        return { meaning: { kind: 'fixed', value, type: 'DURATION' }, type: 'DURATION' };
+        return {
+          meaning: { kind: 'fixed', value, type: 'DURATION' },
+          type: 'DURATION',
+          start: hedged,
+        };
       }
       const a =
         amount !== null && !Number.isInteger(amount) ? smallerUnit(unit, amount) : { unit, amount };
-      return { meaning: { kind: 'duration', ...a }, type: 'DURATION' };
+      return { meaning: { kind: 'duration', ...a }, type: 'DURATION', start: hedged };
     },
   },
   {
