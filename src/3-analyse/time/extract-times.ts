@@ -11,7 +11,7 @@ import { resolveEventAnchors } from './event-anchors.js';
 import { namedEvents } from './events.js';
 import type { Candidate, Meaning } from './meaning.js';
 import { resolveMeaning, type Resolution } from './resolve.js';
-import { tenseNear } from './tense.js';
+import { cueBefore, tenseNear } from './tense.js';
 
 export interface TimeContext {
   /** Publication date, ISO "YYYY-MM-DD" (a longer timestamp is cut), or null. */
@@ -105,7 +105,9 @@ export function extractTimes(
       const last = history[history.length - 1];
       if (last?.point?.d !== undefined && si - last.sentence <= 1) anchor = last.point;
     }
-    const tense = tenseNear(text, sentence, c.start, lang);
+    // Dates weeks away follow their own cue ("payable Dec. 7"); weekdays follow the verb.
+    const cue = lang === 'en' && meaning.kind === 'calendar' ? cueBefore(text, c.start) : null;
+    const tense = cue ?? tenseNear(text, sentence, c.start, lang);
     const r: Resolution = resolveMeaning(meaning, { dct, tense, anchor });
     const t: TimeExpression = {
       start: c.start,
