@@ -1,6 +1,6 @@
 /** Runs the grammar for a language and keeps the longest non-overlapping matches. */
 import { chronoCandidates } from './chrono-fallback.js';
-import { EVENT_ANCHOR_RULE } from './events.js';
+import { anchoredCandidates, namedEvents, type NamedEvent } from './events.js';
 import type { Candidate } from './meaning.js';
 import type { Rule } from './rule.js';
 import { RULES_EN } from './rules-en.js';
@@ -8,7 +8,7 @@ import { RULES_RU } from './rules-ru.js';
 import { DIGIT, LOOK_AHEAD, LOOK_BEHIND, TRIGGERS } from './triggers.js';
 
 const NUMERIC = RULES_EN.filter((r) => r.id.startsWith('num/'));
-const ENGLISH = [EVENT_ANCHOR_RULE, ...RULES_EN];
+const ENGLISH = RULES_EN;
 const RUSSIAN = [...RULES_RU, ...NUMERIC];
 
 function rulesFor(lang: string): Rule[] {
@@ -17,24 +17,33 @@ function rulesFor(lang: string): Rule[] {
   return NUMERIC;
 }
 
-/** Rule index → word → rules it wakes, built once per rule list. */
-const triggerIndexes = new WeakMap<Rule[], { byWord: Map<string, number[]>; digit: number[] }>();
+interface TriggerIndex {
+  byWord: Map<string, number[]>;
+  digit: number[];
+  /** Every trigger word, and digit runs, in one alternation. */
+  re: RegExp;
+}
 
-function triggerIndex(rules: Rule[]): { byWord: Map<string, number[]>; digit: number[] } {
-  let idx = triggerIndexes.get(rules);
-  if (idx) return idx;
-  idx = { byWord: new Map(), digit: [] };
+const triggerIndexes = new WeakMap<Rule[], TriggerIndex>();
+
+function triggerIndex(rules: Rule[]): TriggerIndex {
+  const cached = triggerIndexes.get(rules);
+  if (cached) return cached;
+  const byWord = new Map<string, number[]>();
+  const digit: number[] = [];
   rules.forEach((rule, i) => {
     for (const word of TRIGGERS[rule.id] ?? []) {
-      if (word === DIGIT) idx!.digit.push(i);
-      else idx!.byWord.set(word, [...(idx!.byWord.get(word) ?? []), i]);
+      if (word === DIGIT) digit.push(i);
+      else byWord.set(word, [...(byWord.get(word) ?? []), i]);
     }
   });
+  const words = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  // No trigger words (the numeric rules alone): digits only. An empty alternation would match everywhere.
+  const re = words.length ? new RegExp(`\\b(?:${words.join('|')})\\b|\\d+`, 'gi') : /\d+/g;
+  const idx = { byWord, digit, re };
   triggerIndexes.set(rules, idx);
   return idx;
 }
-
-const WORD = /[A-Za-z]+|\d+/g;
 
 /** For each rule with triggers, the merged text windows around them; null for rules without triggers. */
 function windows(text: string, rules: Rule[]): Array<Array<[number, number]> | null> {
@@ -48,8 +57,9 @@ function windows(text: string, rules: Rule[]): Array<Array<[number, number]> | n
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else list.push([from, to]);
   };
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  const re = idx.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const w = m[0];
     const hits = w.charCodeAt(0) <= 57 ? idx.digit : idx.byWord.get(w.toLowerCase());
     if (hits) for (const i of hits) add(i, m.index, m.index + w.length);
@@ -119,8 +129,10 @@ export function selectNonOverlapping(candidates: Candidate[]): Candidate[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
-export function findCandidates(text: string, lang: string): Candidate[] {
+export function findCandidates(text: string, lang: string, events?: NamedEvent[]): Candidate[] {
   const found = runRules(text, rulesFor(lang));
-  if (!['en', 'und', '', 'ru'].includes(lang)) found.push(...chronoCandidates(text, lang));
+  if (lang === 'en' || lang === 'und' || lang === '')
+    found.push(...anchoredCandidates(text, events ?? namedEvents(text)));
+  else if (lang !== 'ru') found.push(...chronoCandidates(text, lang));
   return selectNonOverlapping(found);
 }

@@ -41,12 +41,12 @@ export function extractTimes(
   if (typeof text !== 'string') throw new TypeError('extractTimes: text must be a string');
   const lang = (context.language || 'en').slice(0, 2).toLowerCase();
   const dct = parseIsoDate(context.published);
-  const candidates = findCandidates(text, lang);
+  const events = namedEvents(text);
+  const candidates = findCandidates(text, lang, events);
   if (candidates.length === 0) return [];
 
   const sentenceAt = sentenceIndexer(sentences, text.length);
   // Mentions of named events' distinctive words ("in Anchorage") can be what "the next day" follows.
-  const events = namedEvents(text);
   const eventMentions: Anchorable[] = [];
   for (const e of events)
     eventMentions.push({ pos: e.start, sentence: sentenceAt(e.start), point: null, event: e.name });

@@ -18,13 +18,7 @@ const UNITS =
     ' ',
   );
 const NUMBER_WORDS = 'nineteen thousand'.split(' ');
-const EVENT_HEADS =
-  'summit summits talks meeting meetings election elections conference visit forum referendum referendums games olympics war crisis negotiations ceremony vote congress convention attack attacks inauguration tournament championship treaty parade festival accords agreement deal invasion coup uprising revolution'.split(
-    ' ',
-  );
-
 export const TRIGGERS: Record<string, string[]> = {
-  'en/event-anchored': EVENT_HEADS,
   'en/holiday':
     'christmas year independence halloween valentine thanksgiving memorial labor election easter'.split(
       ' ',
