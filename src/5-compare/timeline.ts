@@ -37,6 +37,8 @@ interface Report {
   time: Passage;
   sentence: Passage;
   value: string;
+  /** The value as a calendar point; null when unresolved. */
+  dated: boolean;
   expression: TimeExpression | null;
   /** Named event this report dates, if any (event key). */
   event: string | null;
@@ -73,6 +75,7 @@ export function buildTimeline(articles: TimelineArticle[]): TimelineEntry[] {
         time: passage(a, t),
         sentence: passage(a, sentence),
         value: t.value,
+        dated: pointOfValue(t.value) !== null,
         expression: t,
         event: eventName ? eventKey(eventName) : null,
         eventName,
@@ -103,6 +106,7 @@ export function buildTimeline(articles: TimelineArticle[]): TimelineEntry[] {
         time: passage(a, e),
         sentence: passage(a, sentence),
         value,
+        dated: pointOfValue(value) !== null,
         expression: null,
         event: e.key,
         eventName: e.name,
@@ -132,6 +136,7 @@ function publicationReport(a: TimelineArticle, dateline: TimeExpression | null):
     time: dateline ? passage(a, dateline) : { articleId: a.id, start: 0, end: 0, text: '' },
     sentence: passage(a, sentence),
     value: published,
+    dated: true,
     expression: null,
     event: null,
     eventName: null,
@@ -145,28 +150,32 @@ function publicationReport(a: TimelineArticle, dateline: TimeExpression | null):
 /** Groups reports into entries: same value and (same event or similar sentence); then flags conflicts. */
 function merge(reports: Report[]): Array<{ reports: Report[]; conflicts: Report[] }> {
   const groups: Array<{ reports: Report[]; conflicts: Report[] }> = [];
+  // Reports only merge with the same value: look among those alone.
+  const byValue = new Map<string, Array<{ reports: Report[]; conflicts: Report[] }>>();
   for (const r of reports) {
-    const g = groups.find((g) => g.reports.some((o) => sameEntry(o, r)));
+    const candidates = byValue.get(r.value) ?? [];
+    const g = candidates.find((g) => g.reports.some((o) => sameEntry(o, r)));
     if (g) g.reports.push(r);
-    else groups.push({ reports: [r], conflicts: [] });
+    else {
+      const created = { reports: [r], conflicts: [] };
+      groups.push(created);
+      byValue.set(r.value, [...candidates, created]);
+    }
   }
   // The same event dated differently elsewhere: keep both entries, each naming the other's date.
+  const dated = reports.filter((r) => r.dated && !r.publication);
   for (const g of groups) {
-    for (const other of groups) {
-      if (other === g) continue;
-      for (const r of other.reports) {
-        if (r.publication || r.value === g.reports[0]!.value) continue;
-        const clash = g.reports.some(
-          (o) =>
-            !o.publication &&
-            o.articleId !== r.articleId &&
-            pointOfValue(o.value) !== null &&
-            pointOfValue(r.value) !== null &&
-            ((o.event !== null && o.event === r.event && sameKind(o, r)) ||
-              jaccard(o.keys, r.keys) >= CONFLICT),
-        );
-        if (clash) g.conflicts.push(r);
-      }
+    const own = g.reports.filter((o) => o.dated && !o.publication);
+    if (own.length === 0) continue;
+    for (const r of dated) {
+      if (r.value === g.reports[0]!.value) continue;
+      const clash = own.some(
+        (o) =>
+          o.articleId !== r.articleId &&
+          ((o.event !== null && o.event === r.event && sameKind(o, r)) ||
+            jaccard(o.keys, r.keys) >= CONFLICT),
+      );
+      if (clash) g.conflicts.push(r);
     }
   }
   return groups;
@@ -187,7 +196,7 @@ function sameEntry(a: Report, b: Report): boolean {
   const ra = a.expression?.anchor;
   const rb = b.expression?.anchor;
   // Unresolved anchored phrases merge on the anchor itself.
-  if (!pointOfValue(a.value) || !pointOfValue(b.value)) {
+  if (!a.dated || !b.dated) {
     if (a.value !== b.value) return false;
     if (ra && rb)
       return (
@@ -225,7 +234,7 @@ function order(groups: Array<{ reports: Report[]; conflicts: Report[] }>): Timel
 function toEntry(reports: Report[], conflicts: Report[]): TimelineEntry {
   const first = reports.find((r) => r.expression && !r.publication) ?? reports[0]!;
   const t = first.expression;
-  const resolved = reports.some((r) => pointOfValue(r.value) !== null);
+  const resolved = reports.some((r) => r.dated);
   const entry: TimelineEntry = {
     value: first.value,
     granularity: first.publication ? 'day' : (t?.granularity ?? granularityOfValue(first.value)),

@@ -211,3 +211,14 @@ test('other languages do not fail: numeric dates everywhere, chrono locales wher
   );
   assert.doesNotThrow(() => times('', null, 'xx'));
 });
+
+test('a cue before a date without a year beats the reporting verb: "payable Dec. 7", "since March"', () => {
+  const list = times(
+    'Velmora Mills declared a dividend payable Dec. 7 and said sales had grown since March.',
+    '2025-10-27',
+  );
+  assert.equal(find(list, 'Dec. 7').value, '2025-12-07');
+  assert.equal(find(list, 'March').value, '2025-03');
+  const past = times('Velmora Mills declared a dividend on Dec. 7.', '2025-10-27');
+  assert.equal(find(past, 'Dec. 7').value, '2024-12-07');
+});

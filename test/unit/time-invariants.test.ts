@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { splitSentences } from '../../src/3-analyse/sentences.js';
+import { runRules } from '../../src/3-analyse/time/candidates.js';
 import { extractTimes } from '../../src/3-analyse/time/extract-times.js';
+import type { Candidate } from '../../src/3-analyse/time/meaning.js';
+import { RULES_EN } from '../../src/3-analyse/time/rules-en.js';
 import type { TimeExpression } from '../../src/types.js';
 import { SEEDS } from '../paths.js';
 
@@ -70,4 +73,32 @@ test('a February 29 only exists in leap years; invalid publication dates are ign
   assert.equal(list[0]?.value, '2024-02-29');
   const rel = run('It rained yesterday.', '2025-13-99', 'en');
   assert.equal(rel[0]?.resolved, false);
+});
+
+test('matching in windows around trigger words finds exactly what a full pass finds', () => {
+  const rules = RULES_EN;
+  const texts = [
+    ...readdirSync(SEEDS)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(SEEDS, f), 'utf8')),
+    'Long before the Quillmark summit, over the past twenty-four hours and 2 1/2 years ago, the Velmora Eastern fund (est. 1998) paid $5 a year every Monday until 10:30 a.m. Friday, Christmas 2024.',
+  ];
+  for (const text of texts) {
+    const key = (c: Candidate): string => `${c.rule} ${c.start} ${c.end}`;
+    const windowed = runRules(text, rules).map(key).sort();
+    const full: string[] = [];
+    for (const rule of rules) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+        const r = rule.build(m);
+        if (!r) continue;
+        let start = m.index + (r.start ?? 0);
+        let end = m.index + (r.end ?? m[0].length);
+        while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+        while (start < end && /\s/.test(text[start]!)) start++;
+        full.push(`${rule.id} ${start} ${end}`);
+      }
+    }
+    assert.deepEqual(windowed, full.sort());
+  }
 });

@@ -11,7 +11,7 @@ import { resolveEventAnchors } from './event-anchors.js';
 import { namedEvents } from './events.js';
 import type { Candidate, Meaning } from './meaning.js';
 import { resolveMeaning, type Resolution } from './resolve.js';
-import { tenseNear } from './tense.js';
+import { cueBefore, tenseNear } from './tense.js';
 
 export interface TimeContext {
   /** Publication date, ISO "YYYY-MM-DD" (a longer timestamp is cut), or null. */
@@ -41,12 +41,12 @@ export function extractTimes(
   if (typeof text !== 'string') throw new TypeError('extractTimes: text must be a string');
   const lang = (context.language || 'en').slice(0, 2).toLowerCase();
   const dct = parseIsoDate(context.published);
-  const candidates = findCandidates(text, lang);
+  const events = namedEvents(text);
+  const candidates = findCandidates(text, lang, events);
   if (candidates.length === 0) return [];
 
   const sentenceAt = sentenceIndexer(sentences, text.length);
   // Mentions of named events' distinctive words ("in Anchorage") can be what "the next day" follows.
-  const events = namedEvents(text);
   const eventMentions: Anchorable[] = [];
   for (const e of events)
     eventMentions.push({ pos: e.start, sentence: sentenceAt(e.start), point: null, event: e.name });
@@ -86,7 +86,11 @@ export function extractTimes(
                 ? 'before'
                 : 'at',
         };
-      } else if (prior?.point) {
+      } else if (
+        prior?.point &&
+        prior.point.decade === undefined &&
+        prior.point.century === undefined
+      ) {
         // "the year-ago quarter" after "the quarter ended Sept. 30" is a quarter, not a day.
         anchor =
           c.rule === 'en/the-quarter' && prior.point.d !== undefined
@@ -101,7 +105,9 @@ export function extractTimes(
       const last = history[history.length - 1];
       if (last?.point?.d !== undefined && si - last.sentence <= 1) anchor = last.point;
     }
-    const tense = tenseNear(text, sentence, c.start, lang);
+    // Dates weeks away follow their own cue ("payable Dec. 7"); weekdays follow the verb.
+    const cue = lang === 'en' && meaning.kind === 'calendar' ? cueBefore(text, c.start) : null;
+    const tense = cue ?? tenseNear(text, sentence, c.start, lang);
     const r: Resolution = resolveMeaning(meaning, { dct, tense, anchor });
     const t: TimeExpression = {
       start: c.start,

@@ -98,12 +98,13 @@ const SMALL_WORDS =
 const TENS_WORDS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 
 /** An amount: digits, number words, "a", "a few", "several". */
-export const NUMBER_RE = `(?:\\d+(?:\\.\\d+)?|(?:${TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:${SMALL_WORDS})(?: hundred)?|a couple of|a couple|couple of|a few|several|a dozen|dozens of|a half|an|a|half a|half an)`;
+export const NUMBER_RE = `(?:\\d+(?:\\.\\d+|\\s+1/2)?|(?:${TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:${SMALL_WORDS})(?: hundred)?|a couple of|a couple|couple of|a few|several|a dozen|dozens of|a half|an|a|half a|half an)`;
 
 /** Parses an amount; null for a vague one ("several"); undefined when it is not an amount. */
 export function parseAmount(text: string): number | null | undefined {
   const t = text.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(?:\.\d+)?$/.test(t)) return Number(t);
+  if (/^\d+ 1\/2$/.test(t)) return Number(t.split(' ')[0]) + 0.5;
   if (t === 'a couple of' || t === 'a couple' || t === 'couple of') return 2;
   if (t === 'a dozen') return 12;
   if (t === 'half a' || t === 'half an' || t === 'a half') return 0.5;

@@ -70,7 +70,7 @@ export const RULES_EN: Rule[] = [
     // "Thanksgiving Day", "last Christmas", "Easter 1999"
     id: 'en/holiday',
     gate: /Christmas|New Year|Independence|Halloween|Valentine|Thanksgiving|Memorial|Labor Day|Election Day|Easter/,
-    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(${HOLIDAY_RE})(?:,?\\s+(${YEAR})\\b)?`, 'g'),
+    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(${HOLIDAY_RE})\\b(?:,?\\s+(${YEAR})\\b)?`, 'g'),
     build(m) {
       const shift = m[1] === 'last' ? -1 : m[1] === 'next' ? 1 : undefined;
       return date({ kind: 'holiday', name: m[2]!, year: int(m[3]), ...(shift ? { shift } : {}) });
@@ -269,14 +269,14 @@ export const RULES_EN: Rule[] = [
     id: 'en/weekday',
     gate: /day\b/,
     re: new RegExp(
-      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
+      `\\b(?:(last|next|this|coming|past)\\s+)?(${WEEKDAY_RE})(?:\\s+(${PART}))?(?:\\s+at\\s+(\\d{1,2})(?::(\\d\\d))?\\s*([ap]\\.?m\\.?))?`,
       'g',
     ),
     build(m) {
       const wd = weekday(m[2]);
       if (!wd) return null;
-      const c = m[3] ? clock(m[3], m[4], m[5]) : null;
-      const p = undefined;
+      const c = m[4] ? clock(m[4], m[5], m[6]) : null;
+      const p = part(m[3]);
       return {
         meaning: {
           kind: 'weekday',
@@ -435,11 +435,23 @@ export const RULES_EN: Rule[] = [
     },
   },
   {
+    // Rates: "$5 a year", "3% a month", "twice a week", "per day"
+    id: 'en/rate',
+    gate: /\b(?:a|an|per) (?:year|month|week|day|hour|quarter)\b/i,
+    re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
+    build(m) {
+      return {
+        meaning: { kind: 'fixed', value: durationValue(parseUnit(m[1]!)!, 1), type: 'SET' },
+        type: 'SET',
+      };
+    },
+  },
+  {
     // Durations: "two weeks", "the past two months", "five-year", "24 hours", "the first nine months", "several years"
     id: 'en/duration',
     re: new RegExp(
       `\\b(?:the\\s+)?(?:(past|last|next|first|coming|previous|final|latest|recent|ensuing|following|further|more|another|other)\\s+)?(?:(more than|less than|nearly|almost|about|around|some|over|up to|at least|roughly|approximately)\\s+)?(${NUMBER_RE})(?:\\s+(?:more|additional|full|straight|consecutive|long))?[\\s-]+(${UNIT_RE})\\b(?![\\s-]+old)(?:-long)?`,
-      'gi',
+      'gid',
     ),
     build(m) {
       const amount = parseAmount(m[3]!);
@@ -448,8 +460,19 @@ export const RULES_EN: Rule[] = [
       // "a second time", "three-quarters of": ordinals and fractions, not durations.
       if ((unit === 'second' && amount === 1 && !/\d/.test(m[3]!)) || /-quarters/i.test(m[0]))
         return null;
-      const a = amount === 0.5 ? halfOf(unit) : { unit, amount };
-      return { meaning: { kind: 'duration', ...a }, type: 'DURATION' };
+      // TimeBank leaves hedges ("about", "nearly") outside the span unless the phrase starts with "the".
+      const hedged = m[2] && !m[1] && !/^the\s/i.test(m[0]) ? m.indices![3]![0] - m.index : 0;
+      if (unit === 'hour' && amount !== null && !Number.isInteger(amount)) {
+        const value = `PT${Math.floor(amount)}H${Math.round((amount % 1) * 60)}M`;
+        return {
+          meaning: { kind: 'fixed', value, type: 'DURATION' },
+          type: 'DURATION',
+          start: hedged,
+        };
+      }
+      const a =
+        amount !== null && !Number.isInteger(amount) ? smallerUnit(unit, amount) : { unit, amount };
+      return { meaning: { kind: 'duration', ...a }, type: 'DURATION', start: hedged };
     },
   },
   {
@@ -498,18 +521,6 @@ export const RULES_EN: Rule[] = [
       }
       return {
         meaning: { kind: 'fixed', value: durationValue(unit, n ?? null), type: 'SET' },
-        type: 'SET',
-      };
-    },
-  },
-  {
-    // Rates: "$5 a year", "3% a month", "twice a week", "per day"
-    id: 'en/rate',
-    gate: /\b(?:a|an|per) (?:year|month|week|day|hour|quarter)\b/i,
-    re: /(?<=(?:\d|%|percent|cents?|dollars|million|billion|once|twice|times)\s{1,3})(?:a|an|per)\s+(year|month|week|day|hour|quarter)\b/gi,
-    build(m) {
-      return {
-        meaning: { kind: 'fixed', value: durationValue(parseUnit(m[1]!)!, 1), type: 'SET' },
         type: 'SET',
       };
     },
@@ -564,11 +575,23 @@ export const RULES_EN: Rule[] = [
   },
 ];
 
-function halfOf(unit: Unit): { unit: Unit; amount: number } {
-  if (unit === 'year') return { unit: 'month', amount: 6 };
-  if (unit === 'hour') return { unit: 'minute', amount: 30 };
-  if (unit === 'day') return { unit: 'hour', amount: 12 };
-  return { unit, amount: 0.5 };
+/** "5 1/2 hours" is 330 minutes: TimeML durations count whole units. */
+function smallerUnit(unit: Unit, amount: number): { unit: Unit; amount: number } {
+  const next: Partial<Record<Unit, [Unit, number]>> = {
+    century: ['year', 100],
+    decade: ['year', 10],
+    year: ['month', 12],
+    quarter: ['month', 3],
+    month: ['day', 30],
+    week: ['day', 7],
+    day: ['hour', 24],
+    hour: ['minute', 60],
+    minute: ['second', 60],
+  };
+  const step = next[unit];
+  return step
+    ? { unit: step[0], amount: Math.round(amount * step[1]) }
+    : { unit, amount: Math.round(amount) };
 }
 
 function durationValue(unit: Unit, n: number | null): string {

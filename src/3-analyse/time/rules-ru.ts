@@ -125,7 +125,7 @@ export const RULES_RU: Rule[] = [
   {
     // "2024 год", "в 2024 году", "2025 г."
     id: 'ru/year',
-    re: new RegExp(`${L}${YEAR}${YEAR_WORD}`, 'giu'),
+    re: new RegExp(`${L}${YEAR}${YEAR_WORD}${R}`, 'giu'),
     build(m) {
       return date({ kind: 'calendar', year: int(m[1]) });
     },
@@ -179,6 +179,8 @@ export const RULES_RU: Rule[] = [
       const unit = unitRu(m[3]!);
       if (!unit) return null;
       const amount = m[2] ? amountRu(m[2]) : 1;
+      // "2011 год" is a year, not a duration of 2011 years.
+      if (amount !== null && amount >= 1000) return null;
       if (!pre && !post) {
         if (!m[2]) return null;
         return { meaning: { kind: 'duration', unit, amount }, type: 'DURATION' };

@@ -6,7 +6,7 @@
 export type Tense = 'past' | 'future' | 'present' | null;
 
 const EN_MARKERS =
-  /\b(?:(will|won't|shall|'ll|going to|plans? to|planned to|intends? to|expects? to|is expected to|are expected to|is due to|are due to|is scheduled to|are scheduled to|is set to|are set to|upcoming|next)|(was|were|had|did|said|told|met|held|took|made|went|came|gave|brought|began|left|saw|won|lost|sent|spoke|wrote|became|got|knew|thought|found|paid|sold|bought|fell|rose|ago|last|former|earlier|previously|reported|agreed|signed|announced|[a-z]{3,}ed)|(is|are|am|has|have|remains?|continues?))\b/gi;
+  /\b(?:(will|won't|shall|'ll|would|going to|plans? to|planned to|planning to|scheduled|as soon as|postponed until|is to|are to|intends? to|expects? to|is expected to|are expected to|is due to|are due to|is scheduled to|are scheduled to|is set to|are set to|upcoming|next)|(was|were|had|did|said|told|met|held|took|made|went|came|gave|brought|began|left|saw|won|lost|sent|spoke|wrote|became|got|knew|thought|found|paid|sold|bought|fell|rose|ago|last|former|earlier|previously|reported|agreed|signed|announced|[a-z]{3,}ed)|(is|are|am|has|have|remains?|continues?))\b/gi;
 
 /** Participles after a form of "be" or "have" belong to the auxiliary's tense, not the past. */
 const AUX_BEFORE = /\b(?:be|been|being|is|are|am|will)\s+$/i;
@@ -47,4 +47,19 @@ export function tenseNear(
     }
   }
   return best;
+}
+
+const FUTURE_CUE =
+  /\b(?:payable|effective|through|until|till|by|expires?|expiring|starting|beginning|due|scheduled for|set for|slated for|planned for|postponed to|extended to|as soon as|no later than|before)\s+(?:on\s+)?$/i;
+const PAST_CUE = /\b(?:since|ended|ending|as of|last|ago)\s+(?:on\s+)?$/i;
+
+/**
+ * The words right before a date can settle its direction whatever the verb:
+ * "payable Dec. 7", "effective Feb. 1", "until Tuesday" look ahead; "since May" looks back.
+ */
+export function cueBefore(text: string, at: number): Tense {
+  const before = text.slice(Math.max(0, at - 30), at);
+  if (FUTURE_CUE.test(before)) return 'future';
+  if (PAST_CUE.test(before)) return 'past';
+  return null;
 }
