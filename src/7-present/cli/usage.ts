@@ -7,8 +7,15 @@ Usage:
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
 
+Scaling out (PostgreSQL; see docs/scaling.md):
+  parallax migrate                            create or upgrade the tables and the job queue
+  parallax ingest <path>... [--wait]          with a database URL: queue the files for the workers
+  parallax worker [--concurrency N] [--until-empty]   process queued articles until stopped
+  parallax jobs [--failed] [--limit N]        the queue by state; --failed: jobs that failed for good
+
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
+  --database-url postgres://…   PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --json        machine-readable output (each shape is documented in docs/)
   -h, --help    this help
 
