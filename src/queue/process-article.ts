@@ -7,9 +7,19 @@ import type { ArticleJob, ArticleJobOutput } from './jobs.js';
  * transaction. Running it twice for the same text stores it once: the second run finds the
  * content hash and reports a duplicate.
  */
-export async function processArticleJob(store: Store, job: ArticleJob): Promise<ArticleJobOutput> {
+export async function processArticleJob(
+  store: Store,
+  job: ArticleJob,
+  timings?: { analyseMs: number; storeMs: number },
+): Promise<ArticleJobOutput> {
+  const t0 = performance.now();
   const article = analyseText(job.raw, job.context);
+  const t1 = performance.now();
   const result = await storeArticle(store, article, job.raw);
+  if (timings) {
+    timings.analyseMs += t1 - t0;
+    timings.storeMs += performance.now() - t1;
+  }
   return result.status === 'added'
     ? {
         status: 'added',

@@ -43,6 +43,8 @@ export class ArticleWorker {
   private readonly inFlight = new Set<string>();
   private slots: Promise<void>[] = [];
   readonly counts = { done: 0, failed: 0 };
+  /** Where this worker's time went (summed over jobs): queue round trips, analysis, store. */
+  readonly timings = { fetchMs: 0, idleMs: 0, analyseMs: 0, storeMs: 0, completeMs: 0 };
 
   constructor(
     private readonly boss: PgBoss,
@@ -79,11 +81,13 @@ export class ArticleWorker {
   private async loop(): Promise<void> {
     while (!this.stopping) {
       let jobs: PgBoss.Job<unknown>[] = [];
+      const t0 = performance.now();
       try {
         jobs = await this.boss.fetch<unknown>(ARTICLE_QUEUE, { batchSize: 1 });
       } catch {
         jobs = []; // the database is unreachable: wait and poll again
       }
+      this.timings.fetchMs += performance.now() - t0;
       const job = jobs[0];
       if (!job) {
         if (this.options.untilEmpty && (await this.queueDrained())) {
@@ -91,9 +95,11 @@ export class ArticleWorker {
           this.wake.abort();
           break;
         }
+        const t1 = performance.now();
         await sleep(this.options.pollIntervalMs, undefined, { signal: this.wake.signal }).catch(
           () => {},
         );
+        this.timings.idleMs += performance.now() - t1;
         continue;
       }
       await this.run(job);
@@ -104,9 +110,11 @@ export class ArticleWorker {
     const started = performance.now();
     this.inFlight.add(job.id);
     try {
-      const output = await processArticleJob(this.store, parseArticleJob(job.data));
+      const output = await processArticleJob(this.store, parseArticleJob(job.data), this.timings);
       // Complete only after the article is committed.
+      const t0 = performance.now();
       await this.boss.complete(ARTICLE_QUEUE, job.id, output);
+      this.timings.completeMs += performance.now() - t0;
       this.counts.done++;
       this.options.onJob?.({
         jobId: job.id,

@@ -7,6 +7,13 @@ export interface PgOptions {
   schema?: string;
   /** Connections in the pool (default 4). */
   poolSize?: number;
+  /**
+   * Commit article transactions without waiting for the WAL flush. Only for callers that make
+   * something later durable with a normal commit (the worker's job completion flushes the WAL
+   * up to and including the article), so a server crash can lose the article only together
+   * with the job's completion, and the job runs again. See docs/scaling.md.
+   */
+  asyncCommit?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -13,7 +13,8 @@ export async function runWorker(ctx: QueueCliContext): Promise<number> {
   const concurrency = intOption(ctx, 'concurrency', WORKER_DEFAULTS.concurrency, 64);
   const env = process.env;
   const maintenance = Number(env.PARALLAX_QUEUE_MAINTENANCE_SECONDS ?? 30);
-  const store = await PostgresStore.open({ url, poolSize: concurrency + 1 });
+  // Asynchronous commit is safe here: the job's completion is committed synchronously after it.
+  const store = await PostgresStore.open({ url, poolSize: concurrency + 1, asyncCommit: true });
   const boss = await startBoss(
     { url, poolSize: concurrency + 2, maintenanceIntervalSeconds: maintenance },
     (e) => ctx.err(`parallax worker: queue error: ${e.message}\n`),
@@ -56,7 +57,10 @@ export async function runWorker(ctx: QueueCliContext): Promise<number> {
     if (handedBack === 0) await store.close();
     else setTimeout(() => process.exit(0), 1000).unref();
   }
-  if (!ctx.json) {
+  const summary = { ...worker.counts, ...worker.timings, ...store.timings };
+  if (ctx.json) {
+    ctx.out(JSON.stringify({ schemaVersion: 1, summary }) + '\n');
+  } else {
     ctx.err(
       `parallax worker: stopped; ${worker.counts.done} done, ${worker.counts.failed} failed` +
         (handedBack ? `, ${handedBack} returned to the queue` : '') +
