@@ -47,11 +47,13 @@ export function redactUrl(url: string): string {
 export async function inTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
+  /** Statements (no parameters) sent with BEGIN in the same round trip. */
+  begin = '',
 ): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    await client.query('BEGIN');
+    await client.query(begin ? `BEGIN; ${begin}` : 'BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;

@@ -38,11 +38,16 @@ export class PostgresStore implements Store {
   /** Where assignment time goes, summed over this instance's addArticle calls. */
   readonly timings = { transactions: 0, lockWaitMs: 0, lockedMs: 0 };
 
+  /** The assignment lock's key: one per schema, so separate schemas do not wait on each other. */
+  private readonly lockKey: string;
+
   private constructor(
     readonly pool: pg.Pool,
     readonly schema: string,
     private readonly asyncCommit: boolean,
-  ) {}
+  ) {
+    this.lockKey = String(lockKeyFor(`parallax:assign:${schema}`));
+  }
 
   /** Connects and applies pending migrations (safe when many processes start at once). */
   static async open(options: PgOptions): Promise<PostgresStore> {
@@ -59,180 +64,109 @@ export class PostgresStore implements Store {
   async addArticle(input: NewArticle, decide: Decide): Promise<AddResult> {
     const started = performance.now();
     let locked = started;
-    const result = await inTransaction(this.pool, async (c) => {
-      if (this.asyncCommit) await c.query('SET LOCAL synchronous_commit = off');
-      // One lock for all assignments: two articles about one event arriving at
-      // the same moment are decided one after the other, never both as "new story".
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `parallax:assign:${this.schema}`,
-      ]);
-      locked = performance.now();
-      return this.addInTransaction(c, input, decide);
-    });
+    // One lock for all assignments: two articles about one event arriving at the same
+    // moment are decided one after the other, never both as "new story". Taken in the
+    // BEGIN round trip; every later statement (READ COMMITTED) sees all earlier assignments.
+    const begin =
+      (this.asyncCommit ? 'SET LOCAL synchronous_commit = off; ' : '') +
+      `SELECT pg_advisory_xact_lock(${this.lockKey})`;
+    const result = await inTransaction(
+      this.pool,
+      async (c) => {
+        locked = performance.now();
+        return this.addInTransaction(c, input, decide);
+      },
+      begin,
+    );
     this.timings.transactions++;
     this.timings.lockWaitMs += locked - started;
     this.timings.lockedMs += performance.now() - locked;
     return result;
   }
 
+  /**
+   * The SQLite store's steps in three statements, because each round trip is spent holding
+   * the global lock: (1) duplicate check + document frequencies, (2) candidate stories with
+   * their centroids, (3) every write in one statement of data-modifying CTEs.
+   */
   private async addInTransaction(
     c: pg.PoolClient,
     input: NewArticle,
     decide: Decide,
   ): Promise<AddResult> {
     const { article, contentHash, features } = input;
-    const existing = (
-      await c.query('SELECT id, story_id FROM articles WHERE content_hash = $1', [contentHash])
-    ).rows[0] as Row | undefined;
-    if (existing) {
-      const storyId = await this.resolveStory(c, existing.story_id as string);
-      return { status: 'duplicate', articleId: existing.id as string, storyId };
+    const terms = [...features.terms.keys()];
+    const first = (
+      await c.query(
+        `SELECT (SELECT json_build_object('id', id, 'story_id', story_id) FROM articles WHERE content_hash = $1) AS existing,
+                (SELECT value FROM counters WHERE name = 'docs') AS docs,
+                (SELECT COALESCE(json_object_agg(term, df), '{}') FROM term_df WHERE term = ANY($2::text[])) AS df`,
+        [contentHash, terms],
+      )
+    ).rows[0] as { existing: Row | null; docs: string; df: Record<string, number> };
+    if (first.existing) {
+      const storyId = await this.resolveStory(c, first.existing.story_id as string);
+      return { status: 'duplicate', articleId: first.existing.id as string, storyId };
     }
-    const stats = await this.docFreq(c, [...features.terms.keys()]);
+    const stats: DocFreq = {
+      docs: Number(first.docs),
+      df: new Map(Object.entries(first.df).filter(([, n]) => n > 0)),
+    };
     const keys = keyTerms(weightVector(features.terms, features.names, stats), KEY_TERMS);
     const candidates = await this.candidates(c, keys, features.bands);
     const decision = decide(candidates, stats);
     const articleId = articleIdFor(contentHash);
     const storyId = decision.storyId ?? storyIdFor(contentHash);
     const newStory = decision.storyId === null;
-    const published = article.meta.published.value;
-    const now = new Date().toISOString();
-    if (newStory) {
-      await c.query(
-        'INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES ($1, $2, $3, $4, $4, 0, $5)',
-        [storyId, article.meta.title, TITLE_RANK[article.meta.titleSource], published, now],
-      );
-    }
-    await c.query(
-      `INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        articleId,
-        contentHash,
-        storyId,
-        article.meta.source,
-        article.meta.title,
-        published,
-        article.meta.origin,
-        article.language.code,
-        article.text,
-        input.raw,
-        JSON.stringify(article.meta),
-        JSON.stringify({
-          language: article.language,
-          artifacts: article.artifacts,
-          sentences: article.sentences,
-        }),
-        now,
-      ],
-    );
-    await this.updateStory(c, storyId, article);
     const contribution = centroidContribution(features, stats);
-    await c.query(
-      `INSERT INTO story_terms (story_id, term, weight)
-         SELECT $1, t, w FROM unnest($2::text[], $3::float8[]) AS x(t, w)
-         ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight`,
-      [storyId, [...contribution.keys()], [...contribution.values()]],
-    );
-    await c.query(
-      `INSERT INTO term_postings (term, story_id) SELECT t, $2 FROM unnest($1::text[]) AS x(t)
-         ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1`,
-      [keys, storyId],
-    );
-    await c.query(
-      `INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($1::text[]) AS x(t)
-         ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
-      [[...features.terms.keys()]],
-    );
-    await c.query("UPDATE counters SET value = value + 1 WHERE name = 'docs'");
-    await c.query(
-      `INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $2 FROM unnest($1::text[]) AS x(b)
-         ON CONFLICT DO NOTHING`,
-      [features.bands, articleId],
-    );
+    await c.query(WRITE_ARTICLE, [
+      storyId,
+      newStory,
+      article.meta.title,
+      TITLE_RANK[article.meta.titleSource],
+      article.meta.published.value,
+      new Date().toISOString(),
+      articleId,
+      contentHash,
+      article.meta.source,
+      article.meta.origin,
+      article.language.code,
+      article.text,
+      input.raw,
+      JSON.stringify(article.meta),
+      JSON.stringify({
+        language: article.language,
+        artifacts: article.artifacts,
+        sentences: article.sentences,
+      }),
+      [...contribution.keys()],
+      [...contribution.values()],
+      keys,
+      terms,
+      features.bands,
+    ]);
     return { status: 'added', articleId, storyId, newStory, score: decision.score };
-  }
-
-  private async updateStory(c: pg.PoolClient, storyId: string, article: AnalysedArticle) {
-    await c.query(
-      `UPDATE stories SET article_count = article_count + 1,
-           first_date = CASE WHEN $1::text IS NULL THEN first_date WHEN first_date IS NULL OR $1 < first_date THEN $1 ELSE first_date END,
-           last_date = CASE WHEN $1::text IS NULL THEN last_date WHEN last_date IS NULL OR $1 > last_date THEN $1 ELSE last_date END,
-           title = CASE WHEN $2 > title_rank THEN $3 ELSE title END,
-           title_rank = GREATEST(title_rank, $2)
-         WHERE id = $4`,
-      [
-        article.meta.published.value,
-        TITLE_RANK[article.meta.titleSource],
-        article.meta.title,
-        storyId,
-      ],
-    );
-  }
-
-  private async docFreq(c: Db, terms: string[]): Promise<DocFreq> {
-    const docs = Number(
-      (await c.query("SELECT value FROM counters WHERE name = 'docs'")).rows[0]!.value,
-    );
-    const df = new Map<string, number>();
-    const rows = (
-      await c.query('SELECT term, df FROM term_df WHERE term = ANY($1::text[])', [terms])
-    ).rows as Row[];
-    for (const r of rows) if (r.df) df.set(r.term as string, r.df as number);
-    return { docs, df };
   }
 
   /** Candidate stories from the indexes only: key-term postings and MinHash bands. */
   private async candidates(c: Db, keys: string[], bands: string[]): Promise<CandidateStory[]> {
-    const hits = new Map<string, number>();
-    const nearDup = new Set<string>();
-    if (keys.length) {
-      // COLLATE "C": ties break by byte order, as in SQLite, whatever the database locale.
-      const rows = (
-        await c.query(
-          `SELECT story_id, COUNT(*)::int AS n FROM term_postings WHERE term = ANY($1::text[])
-             GROUP BY story_id ORDER BY n DESC, story_id COLLATE "C" LIMIT ${MAX_CANDIDATES}`,
-          [keys],
-        )
-      ).rows as Row[];
-      for (const r of rows) if ((r.n as number) >= 2) hits.set(r.story_id as string, r.n as number);
+    if (!keys.length && !bands.length) return [];
+    const rows = (await c.query(CANDIDATES, [keys, bands])).rows as Row[];
+    const out: Array<CandidateStory & { hits: number }> = [];
+    for (const r of rows) {
+      out.push({
+        id: r.id as string,
+        centroid: new Map(Object.entries((r.centroid as Record<string, number> | null) ?? {})),
+        size: r.article_count as number,
+        firstDate: (r.first_date as string | null) ?? null,
+        lastDate: (r.last_date as string | null) ?? null,
+        nearDuplicate: r.near_dup as boolean,
+        hits: (r.hits as number | null) ?? 0,
+      });
     }
-    if (bands.length) {
-      const rows = (
-        await c.query(
-          `SELECT DISTINCT a.story_id FROM minhash_bands b JOIN articles a ON a.id = b.article_id
-             WHERE b.band = ANY($1::text[])`,
-          [bands],
-        )
-      ).rows as Row[];
-      for (const r of rows) nearDup.add(await this.resolveStory(c, r.story_id as string));
-    }
-    const ids = [...new Set([...hits.keys(), ...nearDup])];
-    if (!ids.length) return [];
-    const stories = new Map<string, Row>();
-    for (const r of (await c.query('SELECT * FROM stories WHERE id = ANY($1::text[])', [ids]))
-      .rows as Row[])
-      stories.set(r.id as string, r);
-    const centroids = new Map<string, Map<string, number>>(ids.map((id) => [id, new Map()]));
-    const terms = (
-      await c.query(
-        'SELECT story_id, term, weight FROM story_terms WHERE story_id = ANY($1::text[])',
-        [ids],
-      )
-    ).rows as Row[];
-    for (const r of terms)
-      centroids.get(r.story_id as string)!.set(r.term as string, r.weight as number);
-    return ids.map((id) => {
-      const s = stories.get(id)!;
-      return {
-        id,
-        centroid: centroids.get(id)!,
-        size: s.article_count as number,
-        firstDate: (s.first_date as string | null) ?? null,
-        lastDate: (s.last_date as string | null) ?? null,
-        nearDuplicate: nearDup.has(id),
-      };
-    });
+    // As the SQLite store offers them: by index hits (most first, then id), near-duplicates after.
+    out.sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out.map(({ hits: _hits, ...candidate }) => candidate);
   }
 
   /** Follows merged_into links to the story that now holds the articles. */
@@ -369,3 +303,76 @@ function toArticle(row: Row): StoredArticle {
     sentences: analysis.sentences,
   };
 }
+
+/** A stable 32-bit key for an advisory lock (FNV-1a), sent as a literal with BEGIN. */
+function lockKeyFor(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Stories proposed by the indexes, with their centroids. Postings: stories sharing at least
+ * two of the article's key terms, the 30 with most hits. Bands: stories holding an article
+ * that shares a MinHash band, followed through merged_into to the surviving story.
+ */
+const CANDIDATES = `
+  WITH RECURSIVE hits AS (
+    SELECT story_id, COUNT(*)::int AS n FROM term_postings WHERE term = ANY($1::text[])
+      GROUP BY story_id ORDER BY n DESC, story_id COLLATE "C" LIMIT ${MAX_CANDIDATES}
+  ), near(id, depth) AS (
+    SELECT DISTINCT a.story_id, 0 FROM minhash_bands b JOIN articles a ON a.id = b.article_id
+      WHERE b.band = ANY($2::text[])
+    UNION ALL
+    SELECT s.merged_into, near.depth + 1 FROM near JOIN stories s ON s.id = near.id
+      WHERE s.merged_into IS NOT NULL AND near.depth < 20
+  ), near_final AS (
+    SELECT DISTINCT near.id FROM near JOIN stories s ON s.id = near.id WHERE s.merged_into IS NULL
+  ), ids AS (
+    SELECT story_id AS id FROM hits WHERE n >= 2 UNION SELECT id FROM near_final
+  )
+  SELECT s.id, s.article_count, s.first_date, s.last_date,
+         (SELECT h.n FROM hits h WHERE h.story_id = s.id AND h.n >= 2) AS hits,
+         EXISTS (SELECT 1 FROM near_final n WHERE n.id = s.id) AS near_dup,
+         (SELECT json_object_agg(t.term, t.weight) FROM story_terms t WHERE t.story_id = s.id) AS centroid
+    FROM stories s JOIN ids ON ids.id = s.id`;
+
+/**
+ * Every write of one article in one statement (one round trip under the lock). The CTEs are
+ * the SQLite store's statements in the same order: open or update the story, insert the
+ * article, add to the centroid, the postings, the document frequencies, the document count,
+ * and the MinHash bands. A new story is inserted complete, since CTEs of one statement cannot
+ * see each other's rows.
+ */
+const WRITE_ARTICLE = `
+  WITH new_story AS (
+    INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at)
+      SELECT $1, $3, $4, $5, $5, 1, $6 WHERE $2::boolean
+  ), old_story AS (
+    UPDATE stories SET article_count = article_count + 1,
+        first_date = CASE WHEN $5::text IS NULL THEN first_date WHEN first_date IS NULL OR $5 < first_date THEN $5 ELSE first_date END,
+        last_date = CASE WHEN $5::text IS NULL THEN last_date WHEN last_date IS NULL OR $5 > last_date THEN $5 ELSE last_date END,
+        title = CASE WHEN $4 > title_rank THEN $3 ELSE title END,
+        title_rank = GREATEST(title_rank, $4)
+      WHERE id = $1 AND NOT $2::boolean
+  ), article AS (
+    INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
+      VALUES ($7, $8, $1, $9, $3, $5, $10, $11, $12, $13, $14, $15, $6)
+  ), centroid AS (
+    INSERT INTO story_terms (story_id, term, weight)
+      SELECT $1, t, w FROM unnest($16::text[], $17::float8[]) AS x(t, w)
+      ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight
+  ), postings AS (
+    INSERT INTO term_postings (term, story_id) SELECT t, $1 FROM unnest($18::text[]) AS x(t)
+      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1
+  ), doc_freq AS (
+    INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($19::text[]) AS x(t)
+      ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1
+  ), docs AS (
+    UPDATE counters SET value = value + 1 WHERE name = 'docs'
+  )
+  INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $7 FROM unnest($20::text[]) AS x(b)
+    ON CONFLICT DO NOTHING`;
