@@ -4,11 +4,14 @@ import { InputError } from '../1-ingest/input-error.js';
 import type { Store } from '../6-store/store.js';
 import { parseArticleJob, type ArticleJobOutput } from './jobs.js';
 import { processArticleJob } from './process-article.js';
+import { completeJobs, releaseJobs } from './complete.js';
 import { ARTICLE_QUEUE, QUEUE_SCHEMA } from './queue.js';
 
 export interface WorkerOptions {
   /** Jobs processed at once by this process. */
   concurrency: number;
+  /** Jobs taken per fetch; their completions are also sent together. */
+  batchSize: number;
   /** Wait between polls when the queue is empty. */
   pollIntervalMs: number;
   /** On shutdown, how long in-flight jobs may take before they are handed back to the queue. */
@@ -24,6 +27,7 @@ export type JobEvent =
 
 export const WORKER_DEFAULTS: WorkerOptions = {
   concurrency: 2,
+  batchSize: 4,
   pollIntervalMs: 1000,
   shutdownTimeoutMs: 20_000,
 };
@@ -83,13 +87,12 @@ export class ArticleWorker {
       let jobs: PgBoss.Job<unknown>[] = [];
       const t0 = performance.now();
       try {
-        jobs = await this.boss.fetch<unknown>(ARTICLE_QUEUE, { batchSize: 1 });
+        jobs = await this.boss.fetch<unknown>(ARTICLE_QUEUE, { batchSize: this.options.batchSize });
       } catch {
         jobs = []; // the database is unreachable: wait and poll again
       }
       this.timings.fetchMs += performance.now() - t0;
-      const job = jobs[0];
-      if (!job) {
+      if (!jobs.length) {
         if (this.options.untilEmpty && (await this.queueDrained())) {
           this.stopping = true;
           this.wake.abort();
@@ -102,19 +105,40 @@ export class ArticleWorker {
         this.timings.idleMs += performance.now() - t1;
         continue;
       }
-      await this.run(job);
+      for (const job of jobs) this.inFlight.add(job.id);
+      const done: Array<{ id: string; output: ArticleJobOutput }> = [];
+      try {
+        for (const job of jobs) {
+          if (this.stopping) break;
+          const output = await this.run(job);
+          if (output) done.push({ id: job.id, output });
+        }
+      } finally {
+        // Complete only after the articles are committed: one round trip for the batch.
+        const t1 = performance.now();
+        try {
+          await completeJobs(this.boss, done);
+        } catch {
+          // Cannot reach the queue: the jobs expire and are retried, then found as duplicates.
+        }
+        this.timings.completeMs += performance.now() - t1;
+        const unstarted = jobs.filter(
+          (j) => this.inFlight.has(j.id) && !done.some((d) => d.id === j.id),
+        );
+        await releaseJobs(
+          this.boss,
+          unstarted.map((j) => j.id),
+        ).catch(() => {});
+        for (const job of jobs) this.inFlight.delete(job.id);
+      }
     }
   }
 
-  private async run(job: PgBoss.Job<unknown>): Promise<void> {
+  /** Processes one job; returns its output, or null after recording a failure. */
+  private async run(job: PgBoss.Job<unknown>): Promise<ArticleJobOutput | null> {
     const started = performance.now();
-    this.inFlight.add(job.id);
     try {
       const output = await processArticleJob(this.store, parseArticleJob(job.data), this.timings);
-      // Complete only after the article is committed.
-      const t0 = performance.now();
-      await this.boss.complete(ARTICLE_QUEUE, job.id, output);
-      this.timings.completeMs += performance.now() - t0;
       this.counts.done++;
       this.options.onJob?.({
         jobId: job.id,
@@ -122,6 +146,7 @@ export class ArticleWorker {
         output,
         ms: performance.now() - started,
       });
+      return output;
     } catch (err) {
       const reason = err instanceof InputError ? err.reason : (err as Error).message;
       // Bad input fails the same way every time: do not retry it, send it straight to the dead letters.
@@ -133,6 +158,7 @@ export class ArticleWorker {
       } catch {
         // Cannot reach the queue: the job stays active, expires and is retried.
       }
+      this.inFlight.delete(job.id);
       this.options.onJob?.({
         jobId: job.id,
         outcome: 'failed',
@@ -140,8 +166,7 @@ export class ArticleWorker {
         final,
         ms: performance.now() - started,
       });
-    } finally {
-      this.inFlight.delete(job.id);
+      return null;
     }
   }
 

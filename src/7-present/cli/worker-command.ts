@@ -22,6 +22,7 @@ export async function runWorker(ctx: QueueCliContext): Promise<number> {
   await ensureQueues(boss);
   const worker = new ArticleWorker(boss, store, {
     concurrency,
+    batchSize: Number(env.PARALLAX_WORKER_BATCH ?? WORKER_DEFAULTS.batchSize),
     pollIntervalMs: Number(env.PARALLAX_WORKER_POLL_MS ?? WORKER_DEFAULTS.pollIntervalMs),
     shutdownTimeoutMs: Number(env.PARALLAX_WORKER_SHUTDOWN_MS ?? WORKER_DEFAULTS.shutdownTimeoutMs),
     untilEmpty: ctx.values['until-empty'] === true,
