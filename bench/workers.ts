@@ -150,7 +150,7 @@ async function main() {
         `  (wall ${r.wallS.toFixed(1)} s incl. process start)`,
     );
     console.log(
-      `  worker time: analyse ${pct(t.analyseMs, busy)} · waiting for the assignment lock ${pct(t.lockWaitMs, busy)}` +
+      `  worker time: analyse ${pct(t.analyseMs, busy)} · BEGIN + waiting for the lock ${pct(t.lockWaitMs, busy)}` +
         ` · assignment under the lock ${pct(t.lockedMs, busy)} · features+connect ${pct(storeOther, busy)}` +
         ` · queue fetch ${pct(t.fetchMs, busy)} · queue complete ${pct(t.completeMs, busy)}` +
         `  | per article: lock held ${(t.lockedMs / t.transactions).toFixed(1)} ms, analyse ${(t.analyseMs / t.done).toFixed(1)} ms`,

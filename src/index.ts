@@ -19,6 +19,8 @@ export type * from './types.js';
 export type * from './5-compare/comparison.js';
 export type { Store, NewArticle, AddResult, SearchHit } from './6-store/store.js';
 export { SqliteStore } from './6-store/sqlite/sqlite-store.js';
+export { PostgresStore } from './6-store/postgres/postgres-store.js';
+export { openStore, storeTarget, type StoreTarget } from './6-store/open-store.js';
 export { ingestPaths, storeArticle } from './pipeline/ingest.js';
 export { compareStory } from './pipeline/compare-story.js';
 export { comparisonMarkdown } from './7-present/format/comparison-markdown.js';

@@ -52,7 +52,7 @@ describe('workers on PostgreSQL: 4 concurrent workers give the stories of 1', ()
       const procs = Array.from({ length: workers }, () =>
         spawnWorker(db.url, ['--concurrency', '1', '--until-empty']),
       );
-      for (const p of procs) await waitForExit(p, 240_000);
+      for (const p of procs) await waitForExit(p, 600_000);
       if (workers > 1) {
         // Every process took part, so assignments really did run side by side.
         for (const p of procs) assert.match(p.output(), /^\+ a_/m, 'a worker processed nothing');
