@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { CandidateStory } from '../../4-cluster/assign.js';
 import { centroidContribution } from '../../4-cluster/assign.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
-import type { AnalysedArticle, StoredArticle, StorySummary } from '../../types.js';
+import type { StoredArticle, StorySummary } from '../../types.js';
 import {
   articleIdFor,
   storyIdFor,
