@@ -28,6 +28,8 @@ export type {
   SimilarArticle,
 } from './6-store/store.js';
 export { SqliteStore } from './6-store/sqlite/sqlite-store.js';
+export { PostgresStore } from './6-store/postgres/postgres-store.js';
+export { openStore, storeTarget, type StoreTarget } from './6-store/open-store.js';
 export { ingestPaths, storeArticle } from './pipeline/ingest.js';
 export { watchFeeds } from './pipeline/watch.js';
 export { articleRelations } from './pipeline/article-relations.js';

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
-import { parseTextArticle } from '../1-ingest/text-metadata.js';
+import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { walkInputs } from '../1-ingest/walk.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
 import type { AnalysedArticle } from '../types.js';
@@ -63,6 +63,15 @@ export async function readTextArticle(
   file: string,
   source?: string,
 ): Promise<{ article: AnalysedArticle; raw: string }> {
+  const { raw, context } = await readTextInput(file, source);
+  return { article: analyseText(raw, context), raw };
+}
+
+/** Reads and decodes one text file (size, encoding checks); analysis can happen elsewhere. */
+export async function readTextInput(
+  file: string,
+  source?: string,
+): Promise<{ raw: string; context: TextContext }> {
   const info = await stat(file);
   if (info.size > MAX_TEXT_BYTES) {
     throw new InputError(
@@ -71,13 +80,16 @@ export async function readTextArticle(
     );
   }
   const raw = decodeText(file, await readFile(file));
-  const parsed = parseTextArticle(raw, {
-    origin: file,
-    ...(source ? { source } : {}),
-    fileYear: info.mtime.getUTCFullYear(),
-  });
-  const article = analyseArticle(parsed);
+  return {
+    raw,
+    context: { origin: file, ...(source ? { source } : {}), fileYear: info.mtime.getUTCFullYear() },
+  };
+}
+
+/** Parses and analyses decoded text; refuses a text with nothing to analyse. */
+export function analyseText(raw: string, context: TextContext): AnalysedArticle {
+  const article = analyseArticle(parseTextArticle(raw, context));
   if (article.sentences.length === 0)
-    throw new InputError(file, 'no article text (nothing but headers or artifacts)');
-  return { article, raw };
+    throw new InputError(context.origin, 'no article text (nothing but headers or artifacts)');
+  return article;
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { SqliteStore } from '../../6-store/sqlite/sqlite-store.js';
+import { describeTarget, openStore, storeTarget } from '../../6-store/open-store.js';
+import type { Store } from '../../6-store/store.js';
 import { runAnalyse } from './analyse-command.js';
 import { runCompare } from './compare-command.js';
 import { runExport } from './export-command.js';
@@ -11,6 +12,11 @@ import { runStories } from './stories-command.js';
 import { runVersions } from './versions-command.js';
 import { runWatch } from './watch-command.js';
 import type { CliContext } from './context.js';
+import { runEnqueue } from './enqueue-command.js';
+import { runJobs } from './jobs-command.js';
+import { runMigrate } from './migrate-command.js';
+import type { QueueCliContext } from './queue-context.js';
+import { runWorker } from './worker-command.js';
 import { UsageError, USAGE } from './usage.js';
 
 const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
@@ -28,6 +34,13 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
 /** Commands that work on their input alone and must not create a database. */
 const NO_STORE: Record<string, (ctx: Omit<CliContext, 'store'>) => Promise<number>> = {
   analyse: runAnalyse,
+};
+
+/** Commands that talk to PostgreSQL and its job queue rather than to a Store. */
+const QUEUE_COMMANDS: Record<string, (ctx: QueueCliContext) => Promise<number>> = {
+  worker: runWorker,
+  migrate: runMigrate,
+  jobs: runJobs,
 };
 
 /** Runs the CLI; returns the exit code. */
@@ -54,6 +67,12 @@ export async function main(
         all: { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'database-url': { type: 'string' },
+        concurrency: { type: 'string' },
+        'until-empty': { type: 'boolean' },
+        failed: { type: 'boolean' },
+        limit: { type: 'string' },
+        wait: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -87,17 +106,40 @@ export async function main(
       throw e;
     }
   }
+  const target = storeTarget({ db: parsed.values.db, databaseUrl: parsed.values['database-url'] });
+  const queueRun =
+    QUEUE_COMMANDS[command] ??
+    (command === 'ingest' && target.kind === 'postgres' ? runEnqueue : undefined);
+  if (queueRun) {
+    const ctx: QueueCliContext = {
+      databaseUrl: target.kind === 'postgres' ? target.url : undefined,
+      json: parsed.values.json ?? false,
+      positionals,
+      values: parsed.values,
+      out: io.out,
+      err: io.err,
+    };
+    try {
+      return await queueRun(ctx);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.err(`parallax ${command}: ${e.message}\n`);
+        return 2;
+      }
+      io.err(`parallax ${command}: ${describeTarget(target)}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
   const run = COMMANDS[command];
   if (!run) {
     io.err(`parallax: unknown command "${command}"\n\n${USAGE}`);
     return 2;
   }
-  const dbPath = parsed.values.db ?? process.env.PARALLAX_DB ?? 'parallax.db';
-  let store: SqliteStore;
+  let store: Store;
   try {
-    store = new SqliteStore(dbPath);
+    store = await openStore(target);
   } catch (e) {
-    io.err(`parallax: cannot open database ${dbPath}: ${(e as Error).message}\n`);
+    io.err(`parallax: cannot open database ${describeTarget(target)}: ${(e as Error).message}\n`);
     return 1;
   }
   try {

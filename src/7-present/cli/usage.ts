@@ -14,8 +14,15 @@ Usage:
   parallax export <storyId> --format json|md|html|csv [--out FILE]   (or --all --format jsonl)
   parallax serve [--port 8080] [--host 127.0.0.1]   HTTP API and web UI (PARALLAX_TOKEN off loopback)
 
+Scaling out (PostgreSQL; see docs/scaling.md):
+  parallax migrate                            create or upgrade the tables and the job queue
+  parallax ingest <path>... [--wait]          with a database URL: queue the files for the workers
+  parallax worker [--concurrency N] [--until-empty]   process queued articles until stopped
+  parallax jobs [--failed] [--limit N]        the queue by state; --failed: jobs that failed for good
+
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
+  --database-url postgres://…   PostgreSQL instead (default: $PARALLAX_DATABASE_URL)
   --json        machine-readable output (each shape is documented in docs/)
   -h, --help    this help
   --allow-private-network   let ingest/watch fetch loopback and private addresses

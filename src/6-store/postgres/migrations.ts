@@ -1,0 +1,65 @@
+/**
+ * Versioned schema changes for PostgreSQL, applied in order, each once, under an advisory
+ * lock (several workers may start at once). Never edit a released one: add a new one.
+ * Tables and columns mirror the SQLite schema (src/6-store/sqlite/migrations.ts) so a
+ * method added to one store maps line by line onto the other.
+ */
+export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_rank INTEGER NOT NULL,
+        first_date TEXT,
+        last_date TEXT,
+        article_count INTEGER NOT NULL DEFAULT 0,
+        merged_into TEXT REFERENCES stories(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE articles (
+        seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        origin TEXT NOT NULL,
+        language TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        meta_json TEXT NOT NULL,
+        analysis_json TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        -- PostgreSQL's own text search; 'simple' = no stemming, like SQLite's unicode61.
+        -- Only the first 200,000 characters are indexed: a tsvector is limited to 1 MB.
+        search tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', left(text, 200000)), 'B')
+        ) STORED
+      );
+      CREATE INDEX articles_story ON articles(story_id);
+      CREATE INDEX articles_search ON articles USING GIN (search);
+      -- Story centroids: summed TF-IDF vectors of member articles.
+      CREATE TABLE story_terms (
+        story_id TEXT NOT NULL,
+        term TEXT NOT NULL,
+        weight DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (story_id, term)
+      );
+      -- Inverted index: an article's key terms point at its story.
+      CREATE TABLE term_postings (
+        term TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (term, story_id)
+      );
+      CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+      CREATE TABLE minhash_bands (band TEXT NOT NULL, article_id TEXT NOT NULL, PRIMARY KEY (band, article_id));
+      CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+      INSERT INTO counters VALUES ('docs', 0);
+    `,
+  },
+];

@@ -1,0 +1,378 @@
+import type pg from 'pg';
+import type { CandidateStory } from '../../4-cluster/assign.js';
+import { centroidContribution } from '../../4-cluster/assign.js';
+import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
+import type { StoredArticle, StorySummary } from '../../types.js';
+import {
+  articleIdFor,
+  storyIdFor,
+  type AddResult,
+  type Decide,
+  type NewArticle,
+  type SearchHit,
+  type Store,
+} from '../store.js';
+import { inTransaction, openPool, type PgOptions } from './connection.js';
+import { migratePostgres } from './migrate.js';
+
+/** How many key terms of each article go into the inverted index (as in the SQLite store). */
+const KEY_TERMS = 25;
+/** How many stories the inverted index may propose per article (as in the SQLite store). */
+const MAX_CANDIDATES = 30;
+
+type Row = Record<string, unknown>;
+type Db = pg.Pool | pg.PoolClient;
+
+/** Title quality: a headline beats a title we had to cut from the lead. */
+const TITLE_RANK = { header: 3, headline: 3, lead: 1, none: 0 } as const;
+
+/**
+ * The scale-out store: PostgreSQL shared by any number of worker processes.
+ *
+ * Story assignment (read candidates → decide → write the indexes) runs in one
+ * READ COMMITTED transaction that first takes a transaction-level advisory lock,
+ * so assignments are serialised across all processes and machines while the
+ * expensive work (analysis, features) runs outside it. See docs/scaling.md.
+ */
+export class PostgresStore implements Store {
+  /** Where assignment time goes, summed over this instance's addArticle calls. */
+  readonly timings = { transactions: 0, lockWaitMs: 0, lockedMs: 0 };
+
+  /** The assignment lock's key: one per schema, so separate schemas do not wait on each other. */
+  private readonly lockKey: string;
+
+  private constructor(
+    readonly pool: pg.Pool,
+    readonly schema: string,
+    private readonly asyncCommit: boolean,
+  ) {
+    this.lockKey = String(lockKeyFor(`parallax:assign:${schema}`));
+  }
+
+  /** Connects and applies pending migrations (safe when many processes start at once). */
+  static async open(options: PgOptions): Promise<PostgresStore> {
+    const pool = openPool(options);
+    try {
+      await migratePostgres(pool, options.schema ?? 'public');
+    } catch (err) {
+      await pool.end();
+      throw err;
+    }
+    return new PostgresStore(pool, options.schema ?? 'public', options.asyncCommit ?? false);
+  }
+
+  async addArticle(input: NewArticle, decide: Decide): Promise<AddResult> {
+    const started = performance.now();
+    let locked = started;
+    // One lock for all assignments: two articles about one event arriving at the same
+    // moment are decided one after the other, never both as "new story". Taken in the
+    // BEGIN round trip; every later statement (READ COMMITTED) sees all earlier assignments.
+    const begin =
+      (this.asyncCommit ? 'SET LOCAL synchronous_commit = off; ' : '') +
+      `SELECT pg_advisory_xact_lock(${this.lockKey})`;
+    const result = await inTransaction(
+      this.pool,
+      async (c) => {
+        locked = performance.now();
+        return this.addInTransaction(c, input, decide);
+      },
+      begin,
+    );
+    this.timings.transactions++;
+    this.timings.lockWaitMs += locked - started;
+    this.timings.lockedMs += performance.now() - locked;
+    return result;
+  }
+
+  /**
+   * The SQLite store's steps in three statements, because each round trip is spent holding
+   * the global lock: (1) duplicate check + document frequencies, (2) candidate stories with
+   * their centroids, (3) every write in one statement of data-modifying CTEs.
+   */
+  private async addInTransaction(
+    c: pg.PoolClient,
+    input: NewArticle,
+    decide: Decide,
+  ): Promise<AddResult> {
+    const { article, contentHash, features } = input;
+    const terms = [...features.terms.keys()];
+    const first = (
+      await c.query(
+        `SELECT (SELECT json_build_object('id', id, 'story_id', story_id) FROM articles WHERE content_hash = $1) AS existing,
+                (SELECT value FROM counters WHERE name = 'docs') AS docs,
+                (SELECT COALESCE(json_object_agg(term, df), '{}') FROM term_df WHERE term = ANY($2::text[])) AS df`,
+        [contentHash, terms],
+      )
+    ).rows[0] as { existing: Row | null; docs: string; df: Record<string, number> };
+    if (first.existing) {
+      const storyId = await this.resolveStory(c, first.existing.story_id as string);
+      return { status: 'duplicate', articleId: first.existing.id as string, storyId };
+    }
+    const stats: DocFreq = {
+      docs: Number(first.docs),
+      df: new Map(Object.entries(first.df).filter(([, n]) => n > 0)),
+    };
+    const keys = keyTerms(weightVector(features.terms, features.names, stats), KEY_TERMS);
+    const candidates = await this.candidates(c, keys, features.bands);
+    const decision = decide(candidates, stats);
+    const articleId = articleIdFor(contentHash);
+    const storyId = decision.storyId ?? storyIdFor(contentHash);
+    const newStory = decision.storyId === null;
+    const contribution = centroidContribution(features, stats);
+    await c.query(WRITE_ARTICLE, [
+      storyId,
+      newStory,
+      article.meta.title,
+      TITLE_RANK[article.meta.titleSource],
+      article.meta.published.value,
+      new Date().toISOString(),
+      articleId,
+      contentHash,
+      article.meta.source,
+      article.meta.origin,
+      article.language.code,
+      article.text,
+      input.raw,
+      JSON.stringify(article.meta),
+      JSON.stringify({
+        language: article.language,
+        artifacts: article.artifacts,
+        sentences: article.sentences,
+      }),
+      [...contribution.keys()],
+      [...contribution.values()],
+      keys,
+      terms,
+      features.bands,
+    ]);
+    return { status: 'added', articleId, storyId, newStory, score: decision.score };
+  }
+
+  /** Candidate stories from the indexes only: key-term postings and MinHash bands. */
+  private async candidates(c: Db, keys: string[], bands: string[]): Promise<CandidateStory[]> {
+    if (!keys.length && !bands.length) return [];
+    const rows = (await c.query(CANDIDATES, [keys, bands])).rows as Row[];
+    const out: Array<CandidateStory & { hits: number }> = [];
+    for (const r of rows) {
+      out.push({
+        id: r.id as string,
+        centroid: new Map(Object.entries((r.centroid as Record<string, number> | null) ?? {})),
+        size: r.article_count as number,
+        firstDate: (r.first_date as string | null) ?? null,
+        lastDate: (r.last_date as string | null) ?? null,
+        nearDuplicate: r.near_dup as boolean,
+        hits: (r.hits as number | null) ?? 0,
+      });
+    }
+    // As the SQLite store offers them: by index hits (most first, then id), near-duplicates after.
+    out.sort((a, b) => b.hits - a.hits || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out.map(({ hits: _hits, ...candidate }) => candidate);
+  }
+
+  /** Follows merged_into links to the story that now holds the articles. */
+  private async resolveStory(c: Db, id: string): Promise<string> {
+    let current = id;
+    for (let i = 0; i < 20; i++) {
+      const next = (await c.query('SELECT merged_into FROM stories WHERE id = $1', [current]))
+        .rows[0]?.merged_into as string | null | undefined;
+      if (!next) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const row = (await this.pool.query('SELECT * FROM articles WHERE id = $1', [id])).rows[0] as
+      Row | undefined;
+    return row ? toArticle(row) : null;
+  }
+
+  async listStories(): Promise<StorySummary[]> {
+    const rows = (
+      await this.pool.query(
+        'SELECT * FROM stories WHERE merged_into IS NULL ORDER BY article_count DESC, last_date DESC NULLS LAST, id COLLATE "C"',
+      )
+    ).rows as Row[];
+    const articles = await this.storyMembers(rows.map((r) => r.id as string));
+    return rows.map((r) => summary(r, articles.get(r.id as string) ?? []));
+  }
+
+  async getStory(id: string): Promise<StorySummary | null> {
+    const resolved = await this.resolveStory(this.pool, id);
+    const row = (await this.pool.query('SELECT * FROM stories WHERE id = $1', [resolved]))
+      .rows[0] as Row | undefined;
+    if (!row) return null;
+    const articles = await this.storyMembers([resolved]);
+    return summary(row, articles.get(resolved) ?? []);
+  }
+
+  /** Member articles of many stories in one query (one per story would be N round trips). */
+  private async storyMembers(storyIds: string[]): Promise<Map<string, StorySummary['articles']>> {
+    const out = new Map<string, StorySummary['articles']>();
+    const rows = (
+      await this.pool.query(
+        `SELECT story_id, id, source, title, published, origin FROM articles WHERE story_id = ANY($1::text[])
+           ORDER BY published IS NULL, published COLLATE "C", seq`,
+        [storyIds],
+      )
+    ).rows as Row[];
+    for (const r of rows) {
+      const list = out.get(r.story_id as string) ?? [];
+      list.push({
+        id: r.id as string,
+        source: r.source as string,
+        title: r.title as string,
+        published: (r.published as string | null) ?? null,
+        origin: r.origin as string,
+      } as StorySummary['articles'][number]);
+      out.set(r.story_id as string, list);
+    }
+    return out;
+  }
+
+  async storyArticles(storyId: string): Promise<StoredArticle[]> {
+    const resolved = await this.resolveStory(this.pool, storyId);
+    const rows = (
+      await this.pool.query(
+        'SELECT * FROM articles WHERE story_id = $1 ORDER BY published IS NULL, published COLLATE "C", seq',
+        [resolved],
+      )
+    ).rows as Row[];
+    return rows.map(toArticle);
+  }
+
+  async search(query: string, limit = 20): Promise<SearchHit[]> {
+    const words = searchWords(query);
+    if (!words.length) return [];
+    // Each word becomes a quoted lexeme ANDed with the others: no query syntax can be injected.
+    const tsquery = words.map((w) => `'${w.replace(/'/g, "''")}'`).join(' & ');
+    const rows = (
+      await this.pool.query(
+        `SELECT a.id, a.story_id, a.title, a.source,
+                ts_headline('simple', a.text, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1, FragmentDelimiter=…') AS snip
+           FROM articles a, to_tsquery('simple', $1) q
+           WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.seq LIMIT $2`,
+        [tsquery, limit],
+      )
+    ).rows as Row[];
+    const hits: SearchHit[] = [];
+    for (const r of rows) {
+      hits.push({
+        articleId: r.id as string,
+        storyId: await this.resolveStory(this.pool, r.story_id as string),
+        title: r.title as string,
+        source: r.source as string,
+        snippet: r.snip as string,
+      });
+    }
+    return hits;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** Letters and digits only, lower-cased as the 'simple' configuration indexes them. */
+function searchWords(query: string): string[] {
+  return (query.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
+}
+
+function summary(row: Row, articles: StorySummary['articles']): StorySummary {
+  return {
+    id: row.id as string,
+    title: row.title as string,
+    firstDate: (row.first_date as string | null) ?? null,
+    lastDate: (row.last_date as string | null) ?? null,
+    outlets: [...new Set(articles.map((a) => a.source))].sort(),
+    articles,
+  };
+}
+
+function toArticle(row: Row): StoredArticle {
+  const analysis = JSON.parse(row.analysis_json as string);
+  return {
+    id: row.id as string,
+    storyId: row.story_id as string,
+    contentHash: row.content_hash as string,
+    ingestedAt: row.ingested_at as string,
+    meta: JSON.parse(row.meta_json as string),
+    text: row.text as string,
+    language: analysis.language,
+    artifacts: analysis.artifacts,
+    sentences: analysis.sentences,
+  };
+}
+
+/** A stable 32-bit key for an advisory lock (FNV-1a), sent as a literal with BEGIN. */
+function lockKeyFor(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Stories proposed by the indexes, with their centroids. Postings: stories sharing at least
+ * two of the article's key terms, the 30 with most hits. Bands: stories holding an article
+ * that shares a MinHash band, followed through merged_into to the surviving story.
+ */
+const CANDIDATES = `
+  WITH RECURSIVE hits AS (
+    SELECT story_id, COUNT(*)::int AS n FROM term_postings WHERE term = ANY($1::text[])
+      GROUP BY story_id ORDER BY n DESC, story_id COLLATE "C" LIMIT ${MAX_CANDIDATES}
+  ), near(id, depth) AS (
+    SELECT DISTINCT a.story_id, 0 FROM minhash_bands b JOIN articles a ON a.id = b.article_id
+      WHERE b.band = ANY($2::text[])
+    UNION ALL
+    SELECT s.merged_into, near.depth + 1 FROM near JOIN stories s ON s.id = near.id
+      WHERE s.merged_into IS NOT NULL AND near.depth < 20
+  ), near_final AS (
+    SELECT DISTINCT near.id FROM near JOIN stories s ON s.id = near.id WHERE s.merged_into IS NULL
+  ), ids AS (
+    SELECT story_id AS id FROM hits WHERE n >= 2 UNION SELECT id FROM near_final
+  )
+  SELECT s.id, s.article_count, s.first_date, s.last_date,
+         (SELECT h.n FROM hits h WHERE h.story_id = s.id AND h.n >= 2) AS hits,
+         EXISTS (SELECT 1 FROM near_final n WHERE n.id = s.id) AS near_dup,
+         (SELECT json_object_agg(t.term, t.weight) FROM story_terms t WHERE t.story_id = s.id) AS centroid
+    FROM stories s JOIN ids ON ids.id = s.id`;
+
+/**
+ * Every write of one article in one statement (one round trip under the lock). The CTEs are
+ * the SQLite store's statements in the same order: open or update the story, insert the
+ * article, add to the centroid, the postings, the document frequencies, the document count,
+ * and the MinHash bands. A new story is inserted complete, since CTEs of one statement cannot
+ * see each other's rows.
+ */
+const WRITE_ARTICLE = `
+  WITH new_story AS (
+    INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at)
+      SELECT $1, $3, $4, $5, $5, 1, $6 WHERE $2::boolean
+  ), old_story AS (
+    UPDATE stories SET article_count = article_count + 1,
+        first_date = CASE WHEN $5::text IS NULL THEN first_date WHEN first_date IS NULL OR $5 < first_date THEN $5 ELSE first_date END,
+        last_date = CASE WHEN $5::text IS NULL THEN last_date WHEN last_date IS NULL OR $5 > last_date THEN $5 ELSE last_date END,
+        title = CASE WHEN $4 > title_rank THEN $3 ELSE title END,
+        title_rank = GREATEST(title_rank, $4)
+      WHERE id = $1 AND NOT $2::boolean
+  ), article AS (
+    INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
+      VALUES ($7, $8, $1, $9, $3, $5, $10, $11, $12, $13, $14, $15, $6)
+  ), centroid AS (
+    INSERT INTO story_terms (story_id, term, weight)
+      SELECT $1, t, w FROM unnest($16::text[], $17::float8[]) AS x(t, w)
+      ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight
+  ), postings AS (
+    INSERT INTO term_postings (term, story_id) SELECT t, $1 FROM unnest($18::text[]) AS x(t)
+      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1
+  ), doc_freq AS (
+    INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($19::text[]) AS x(t)
+      ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1
+  ), docs AS (
+    UPDATE counters SET value = value + 1 WHERE name = 'docs'
+  )
+  INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $7 FROM unnest($20::text[]) AS x(b)
+    ON CONFLICT DO NOTHING`;
