@@ -62,4 +62,32 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
       INSERT INTO counters VALUES ('docs', 0);
     `,
   },
+  {
+    version: 2,
+    name: 'article links (versions, same text) and feed polling state',
+    sql: `
+      CREATE TABLE article_links (
+        from_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        PRIMARY KEY (from_id, kind, to_id)
+      );
+      CREATE INDEX article_links_to ON article_links(to_id);
+      CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+      CREATE TABLE feed_state (
+        feed TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE feed_seen (
+        feed TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed, item_id)
+      );
+    `,
+  },
 ];

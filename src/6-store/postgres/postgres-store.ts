@@ -9,7 +9,10 @@ import {
   type AddResult,
   type Decide,
   type NewArticle,
+  type ArticleLink,
+  type FeedState,
   type SearchHit,
+  type SimilarArticle,
   type Store,
 } from '../store.js';
 import { inTransaction, openPool, type PgOptions } from './connection.js';
@@ -138,12 +141,18 @@ export class PostgresStore implements Store {
         language: article.language,
         artifacts: article.artifacts,
         sentences: article.sentences,
+        entities: article.entities,
+        mentions: article.mentions,
+        quotes: article.quotes,
+        times: article.times,
       }),
       [...contribution.keys()],
       [...contribution.values()],
       keys,
       terms,
       features.bands,
+      (input.links ?? []).map((l) => l.kind),
+      (input.links ?? []).map((l) => l.to),
     ]);
     return { status: 'added', articleId, storyId, newStory, score: decision.score };
   }
@@ -268,6 +277,83 @@ export class PostgresStore implements Store {
     return hits;
   }
 
+  async similarArticles(bands: string[], limit = 10): Promise<SimilarArticle[]> {
+    if (bands.length === 0) return [];
+    const rows = (
+      await this.pool.query(
+        `SELECT a.id, a.source, a.content_hash, a.text, COUNT(*) AS shared
+           FROM minhash_bands b JOIN articles a ON a.id = b.article_id
+           WHERE b.band = ANY($1::text[])
+           GROUP BY a.id, a.seq ORDER BY shared DESC, a.seq LIMIT $2`,
+        [bands, limit],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      id: r.id as string,
+      source: r.source as string,
+      contentHash: r.content_hash as string,
+      text: r.text as string,
+    }));
+  }
+
+  async articleLinks(articleId: string): Promise<ArticleLink[]> {
+    const rows = (
+      await this.pool.query(
+        `SELECT from_id, kind, to_id FROM article_links WHERE from_id = $1 OR to_id = $1
+           ORDER BY seq, kind COLLATE "C", to_id COLLATE "C"`,
+        [articleId],
+      )
+    ).rows as Row[];
+    return rows.map((r) => ({
+      kind: r.kind as ArticleLink['kind'],
+      from: r.from_id as string,
+      to: r.to_id as string,
+    }));
+  }
+
+  async getFeedState(feed: string): Promise<FeedState | null> {
+    const r = (await this.pool.query('SELECT * FROM feed_state WHERE feed = $1', [feed]))
+      .rows[0] as Row | undefined;
+    if (!r) return null;
+    return {
+      feed,
+      etag: (r.etag as string | null) ?? null,
+      lastModified: (r.last_modified as string | null) ?? null,
+      lastPolledAt: (r.last_polled_at as string | null) ?? null,
+      failures: r.failures as number,
+    };
+  }
+
+  async putFeedState(state: FeedState): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO feed_state (feed, etag, last_modified, last_polled_at, failures) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (feed) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+           last_polled_at = excluded.last_polled_at, failures = excluded.failures`,
+      [state.feed, state.etag, state.lastModified, state.lastPolledAt, state.failures],
+    );
+  }
+
+  async seenFeedItems(feed: string, itemIds: string[]): Promise<string[]> {
+    if (itemIds.length === 0) return [];
+    const rows = (
+      await this.pool.query(
+        'SELECT item_id FROM feed_seen WHERE feed = $1 AND item_id = ANY($2::text[])',
+        [feed, itemIds],
+      )
+    ).rows as Row[];
+    const seen = new Set(rows.map((r) => r.item_id as string));
+    return itemIds.filter((id) => seen.has(id));
+  }
+
+  async markFeedItemsSeen(feed: string, itemIds: string[]): Promise<void> {
+    if (itemIds.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO feed_seen (feed, item_id, seen_at) SELECT $1, id, $3 FROM unnest($2::text[]) AS x(id)
+         ON CONFLICT DO NOTHING`,
+      [feed, itemIds, new Date().toISOString()],
+    );
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
@@ -301,6 +387,11 @@ function toArticle(row: Row): StoredArticle {
     language: analysis.language,
     artifacts: analysis.artifacts,
     sentences: analysis.sentences,
+    // Rows written before analysis had these passes carry none.
+    entities: analysis.entities ?? [],
+    mentions: analysis.mentions ?? [],
+    quotes: analysis.quotes ?? [],
+    times: analysis.times ?? [],
   };
 }
 
@@ -373,6 +464,10 @@ const WRITE_ARTICLE = `
       ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1
   ), docs AS (
     UPDATE counters SET value = value + 1 WHERE name = 'docs'
+  ), links AS (
+    INSERT INTO article_links (from_id, kind, to_id, seq)
+      SELECT $7, k, t, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article_links) FROM unnest($21::text[], $22::text[]) AS x(k, t)
+      ON CONFLICT DO NOTHING
   )
   INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $7 FROM unnest($20::text[]) AS x(b)
     ON CONFLICT DO NOTHING`;
