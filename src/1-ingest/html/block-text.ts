@@ -1,0 +1,112 @@
+/**
+ * Turns a DOM subtree into plain text with one paragraph per block element,
+ * paragraphs separated by a blank line ("\n\n") as the cleaning and sentence
+ * stages expect. Inline whitespace is collapsed; <br> becomes a line break.
+ */
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
+]);
+
+/** Never text, whatever the page says. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** The paragraphs of `root`, each trimmed and whitespace-collapsed, empty ones dropped. */
+export function blockParagraphs(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const text = current.replace(/[ \t\f\v\u00a0\u200b]+/g, ' ').replace(/ ?\n ?/g, '\n');
+    // Two or more <br> in a row separate paragraphs on pages that use no <p>.
+    for (const p of text.split(/\n{2,}/)) if (p.trim() !== '') paragraphs.push(p.trim());
+    current = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      current += (node.nodeValue ?? '').replace(/[\r\n\t ]+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === 'BR') {
+      current += '\n';
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) flush();
+    else if (tag === 'TD' || tag === 'TH') current += ' ';
+  };
+  walk(root);
+  flush();
+  return paragraphs;
+}
+
+/** Plain text of `root`: paragraphs joined by blank lines. */
+export function blockText(root: Node): string {
+  return blockParagraphs(root).join('\n\n');
+}
