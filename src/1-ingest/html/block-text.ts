@@ -40,9 +40,7 @@ const BLOCK_TAGS = new Set([
   'SUMMARY',
   'TABLE',
   'TBODY',
-  'TD',
   'TFOOT',
-  'TH',
   'THEAD',
   'TR',
   'UL',
@@ -97,9 +95,10 @@ export function blockParagraphs(root: Node): string[] {
     }
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
+    // Table cells stay on their row's line, separated like words.
+    else if (tag === 'TD' || tag === 'TH') current += ' ';
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (block) flush();
-    else if (tag === 'TD' || tag === 'TH') current += ' ';
   };
   walk(root);
   flush();

@@ -9,7 +9,8 @@ const CAPTION_SELECTORS =
 export function takeCaptions(root: Element): string[] {
   const captions: string[] = [];
   for (const el of Array.from(root.querySelectorAll(CAPTION_SELECTORS))) {
-    if (!el.isConnected) continue;
+    // Already removed with an enclosing caption (the tree may be detached, so not isConnected).
+    if (!root.contains(el)) continue;
     // A "caption" class on a big block is a layout name, not a caption.
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text.length > 600 || el.querySelectorAll('p').length > 2) continue;

@@ -5,6 +5,8 @@ import { InputError } from '../input-error.js';
 import { blockParagraphs } from './block-text.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { removeFigures, takeCaptions } from './captions.js';
+import { liftEmbeddedPosts } from './embedded-posts.js';
+import { dropFurnitureLines } from './furniture-lines.js';
 import { readJsonLd } from './json-ld.js';
 import { largestBlock } from './largest-block.js';
 import { firstTag, readPageMeta } from './meta-tags.js';
@@ -51,6 +53,7 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   const meta = readPageMeta(doc);
   const jsonLd = readJsonLd(doc);
   removeInertElements(doc);
+  liftEmbeddedPosts(doc);
   removeBoilerplate(doc);
 
   const readable = readabilityContent(doc);
@@ -60,7 +63,7 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   if (readable) {
     captions = takeCaptions(readable.content);
     removeFigures(readable.content);
-    paragraphs = blockParagraphs(readable.content);
+    paragraphs = dropFurnitureLines(blockParagraphs(readable.content));
   }
   const title =
     jsonLd?.headline ??
@@ -79,7 +82,7 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
       const fresh = parseDocument(html);
       removeInertElements(fresh);
       removeBoilerplate(fresh);
-      const block = dropLeadingTitle(largestBlock(fresh), title);
+      const block = dropLeadingTitle(dropFurnitureLines(largestBlock(fresh)), title);
       if (chars(block) > chars(paragraphs)) {
         paragraphs = block;
         method = 'largest-block';

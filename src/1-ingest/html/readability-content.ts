@@ -17,6 +17,8 @@ export function readabilityContent(doc: Document): ReadabilityResult | null {
     result = new Readability<Element>(doc, {
       serializer: (node) => node as Element,
       disableJSONLD: true,
+      // Class names are kept: captions are recognised by them afterwards.
+      keepClasses: true,
       charThreshold: 400,
     }).parse();
   } catch {

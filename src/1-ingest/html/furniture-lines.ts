@@ -1,0 +1,44 @@
+/**
+ * Paragraph-level furniture that survives element-level cleaning because it sits
+ * inside the article container: date stamps, photo credits, "read more" and
+ * newsletter prompts, copyright lines and advert labels. Only short paragraphs are
+ * ever dropped.
+ */
+
+/** Short paragraphs matching one of these are not part of the report. */
+const FURNITURE_PATTERNS: Array<[RegExp, number]> = [
+  // Date stamps: "PUBLISHED: 10:48, Tue, Nov 19, 2019", "| UPDATED: ...", "Published 1 day ago".
+  [/^[|•·\s]*(?:first |last )?(?:published|updated|posted|modified)\b.{0,60}$/i, 90],
+  // Photo credits and picture labels.
+  [
+    /^[([]?\s*(?:image|photo|picture|pic|credit|photograph|source|video)s?(?: credit)?\s*[:©]/i,
+    160,
+  ],
+  [/^[([]?\s*©/, 160],
+  [/(?:©|\bcopyright\b|\ball rights reserved\b)/i, 250],
+  // Prompts to go elsewhere.
+  [
+    /^(?:read more|see more|see also|related|more on this|recommended|don'?t miss|also read|watch|listen|trending|most read|most popular)\b\s*(?:[:.…-].*)?$/i,
+    200,
+  ],
+  [
+    /^(?:you may also like|more from|tell us what you think|comments?|advert(?:isement)?|sponsored(?: content)?|ad|share(?: this)?(?: article| story)?)\b.{0,30}$/i,
+    60,
+  ],
+  [/\bclick(?:ing)? here\b/i, 160],
+  [/\b(?:subscribe|newsletters?|sign up|signup)\b/i, 200],
+  [
+    /\bfollow (?:us|him|her|them|me)\b.{0,40}\b(?:on|at) (?:twitter|facebook|instagram|linkedin)\b/i,
+    300,
+  ],
+  [/^have a (?:news )?tip\b/i, 200],
+  [/\b(?:requires|enable) javascript\b/i, 120],
+  // CMS shortcodes that leaked into the text: "[button link=...]".
+  [/^\[\/?[a-z_-]+(?:\s[^\]]*)?\]/i, 400],
+];
+
+export function dropFurnitureLines(paragraphs: string[]): string[] {
+  return paragraphs.filter(
+    (p) => !FURNITURE_PATTERNS.some(([re, max]) => p.length <= max && re.test(p)),
+  );
+}
