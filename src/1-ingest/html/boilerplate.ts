@@ -12,7 +12,7 @@ const FURNITURE_ROLES =
 const FURNITURE_WORDS =
   /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|share|sharing|sharebar|social-?share|social-?links|share-?tools|comments?|disqus|related|recirc|recirculation|newsletter|subscribe|subscription|signup|promo|advert|advertisement|ads?|ad-?slot|breadcrumbs?|outbrain|taboola|popular|most-?read|trending|sidebar|widget|toolbar|skip-?link|sr-only|visually-?hidden|paywall|modal|overlay|banner|masthead|footer|site-?header|site-?footer|navbar|menu|tags|tag-?list|author-?bio|byline|dateline|timestamp|print-?only)(?:$|[\s_-])/i;
 
-/** An element holding this much of the page's paragraph text is kept whatever its name says. */
+/** An element holding this much of the page's non-link text is kept whatever its name says. */
 const MAX_SHARE_OF_TEXT = 0.35;
 
 export function removeBoilerplate(doc: Document): void {
@@ -21,13 +21,13 @@ export function removeBoilerplate(doc: Document): void {
   for (const el of Array.from(body.querySelectorAll(`${FURNITURE_TAGS}, ${FURNITURE_ROLES}`))) {
     if (!holdsArticle(el)) el.remove();
   }
-  const total = paragraphChars(body);
+  const total = proseChars(body);
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
     if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!FURNITURE_WORDS.test(words)) continue;
     if (holdsArticle(el)) continue;
-    if (total > 0 && paragraphChars(el) / total > MAX_SHARE_OF_TEXT) continue;
+    if (total > 0 && proseChars(el) / total > MAX_SHARE_OF_TEXT) continue;
     el.remove();
   }
 }
@@ -39,8 +39,9 @@ function holdsArticle(el: Element): boolean {
   return el.querySelector('article, main, [itemprop="articleBody"]') !== null;
 }
 
-function paragraphChars(root: Element): number {
-  let n = 0;
-  for (const p of Array.from(root.querySelectorAll('p'))) n += (p.textContent ?? '').length;
-  return n;
+/** Text outside links: what an article has much of and furniture has little of. */
+function proseChars(root: Element): number {
+  let links = 0;
+  for (const a of Array.from(root.querySelectorAll('a'))) links += (a.textContent ?? '').length;
+  return Math.max(0, (root.textContent ?? '').length - links);
 }

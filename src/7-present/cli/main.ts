@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../6-store/sqlite/sqlite-store.js';
 import { runCompare } from './compare-command.js';
+import { runExtract, type StandaloneContext } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
 import { runShow } from './show-command.js';
@@ -14,6 +15,11 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: runShow,
   compare: runCompare,
   search: runSearch,
+};
+
+/** Commands that store nothing and so open no database. */
+const STANDALONE: Record<string, (ctx: StandaloneContext) => Promise<number>> = {
+  extract: runExtract,
 };
 
 /** Runs the CLI; returns the exit code. */
@@ -32,6 +38,7 @@ export async function main(
         source: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        'allow-private-network': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -46,6 +53,17 @@ export async function main(
   if (!command) {
     io.err(USAGE);
     return 2;
+  }
+  const standalone = STANDALONE[command];
+  if (standalone) {
+    const ctx = { json: parsed.values.json ?? false, positionals, values: parsed.values };
+    try {
+      return await standalone({ ...ctx, out: io.out, err: io.err });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.err(`parallax ${command}: ${e.message}\n`);
+      return 2;
+    }
   }
   const run = COMMANDS[command];
   if (!run) {

@@ -6,6 +6,7 @@ Usage:
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
   parallax search <query>                     full-text search over stored articles
+  parallax extract <file|url> [--json]        main text and metadata of one HTML page (.html, .htm, .html.gz); stores nothing
 
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
