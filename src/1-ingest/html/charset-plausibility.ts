@@ -47,11 +47,12 @@ function scoreWord(word: string): number {
       continue;
     }
     if (!/\p{L}/u.test(ch)) {
-      score -= 3;
+      score += symbolScore(c);
       continue;
     }
     const script = SCRIPT_OF.find(([re]) => re.test(ch))?.[1] ?? 'other';
-    scripts.add(script);
+    // Japanese mixes kana and kanji in one word, Korean may mix hangul and hanja.
+    scripts.add(script === 'kana' || script === 'han' || script === 'hangul' ? 'cjk' : script);
     if (script === 'kana' || script === 'hangul') score += 3;
     else if (script === 'han') score += 1.5;
     else if (script === 'other') score -= 1;
@@ -66,4 +67,12 @@ function scoreWord(word: string): number {
   // Latin words made mostly of accented letters are what Cyrillic or Greek bytes look like in a Western table.
   if (scripts.has('latin') && nonAscii >= 3 && nonAscii > asciiLetters) score -= 3 * nonAscii;
   return score;
+}
+
+/** CJK punctuation is everyday text; Latin-1 symbols in the middle of words are what mojibake looks like. */
+function symbolScore(c: number): number {
+  if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff60)) return 1;
+  if (c >= 0x2000 && c <= 0x206f) return 0; // dashes, quotes, ellipsis
+  if (c === 0xab || c === 0xbb || c === 0xb0 || c === 0xb7 || c === 0xa0) return 0;
+  return -3;
 }

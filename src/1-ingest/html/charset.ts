@@ -1,4 +1,5 @@
 import { scoreDecoding } from './charset-plausibility.js';
+import { decodeWindows1252 } from './windows-1252.js';
 
 export interface DecodedHtml {
   text: string;
@@ -99,7 +100,7 @@ function charsetParam(contentType: string): string | null {
 
 /** <meta charset=...>, <meta http-equiv="Content-Type" content="...; charset=...">, or an XML declaration. */
 function metaCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, PRESCAN_BYTES));
+  const head = decodeWindows1252(bytes.subarray(0, PRESCAN_BYTES));
   const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
   if (xml) return xml[1]!;
   for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
@@ -124,6 +125,7 @@ function supported(label: string | null, inDocument: boolean): string | null {
 }
 
 function decode(bytes: Uint8Array, charset: string): string {
+  if (charset === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(charset, { ignoreBOM: false }).decode(bytes);
 }
 

@@ -90,7 +90,14 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
     }
   }
   const text = normaliseText(paragraphs.join('\n\n')).trim();
-  if (text === '') throw new InputError(context.origin, 'no article text found in the page');
+  if (!hasProse(paragraphs)) {
+    throw new InputError(
+      context.origin,
+      text === ''
+        ? 'no article text found in the page'
+        : `no article text found in the page (only short fragments: "${text.slice(0, 60).replace(/\s+/g, ' ')}")`,
+    );
+  }
 
   const url = context.url ?? meta.canonical ?? jsonLd?.url ?? null;
   const siteName =
@@ -147,6 +154,18 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
     language,
     siteName,
   };
+}
+
+/** Shortest paragraph, in Latin-script characters, that counts as prose; CJK characters count double. */
+const MIN_PROSE_PARAGRAPH = 60;
+
+/** An article has at least one real paragraph, not just menu labels and link fragments. */
+function hasProse(paragraphs: string[]): boolean {
+  return paragraphs.some(
+    (p) =>
+      p.length + (p.match(/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g)?.length ?? 0) >=
+      MIN_PROSE_PARAGRAPH,
+  );
 }
 
 function chars(paragraphs: string[]): number {
