@@ -52,6 +52,9 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   const doc = parseDocument(html);
   const meta = readPageMeta(doc);
   const jsonLd = readJsonLd(doc);
+  const url = context.url ?? meta.canonical ?? jsonLd?.url ?? null;
+  // Dates are read before Readability, which takes <time> elements out of the tree.
+  const published: PublishedDate = publishedDate(doc, meta, jsonLd, url);
   removeInertElements(doc);
   liftEmbeddedPosts(doc);
   removeBoilerplate(doc);
@@ -99,7 +102,6 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
     );
   }
 
-  const url = context.url ?? meta.canonical ?? jsonLd?.url ?? null;
   const siteName =
     firstTag(meta, ['og:site_name', 'application-name']) ??
     jsonLd?.publisher ??
@@ -113,7 +115,6 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   const section =
     jsonLd?.section ?? firstTag(meta, ['article:section', 'section', 'parsely-section']);
   const language = pageLanguage(meta.htmlLang ?? jsonLd?.language ?? null, text);
-  const published: PublishedDate = publishedDate(doc, meta, jsonLd, url);
   const modified = modifiedDate(meta, jsonLd);
   const { source, evidence } = outlet(siteName, context);
 
