@@ -8,7 +8,16 @@
 /** Short paragraphs matching one of these are not part of the report. */
 const FURNITURE_PATTERNS: Array<[RegExp, number]> = [
   // Date stamps: "PUBLISHED: 10:48, Tue, Nov 19, 2019", "| UPDATED: ...", "Published 1 day ago".
-  [/^[|•·\s]*(?:first |last )?(?:published|updated|posted|modified)\b.{0,60}$/i, 90],
+  // A stamp has a number or "ago" in it and is no sentence (it may end in "a.m."/"p.m.").
+  [
+    /^[|•·\s]*(?:first |last )?(?:published|updated|posted|modified)\b(?=.*(?:\d|\bago\b)).{0,60}(?:(?<![.!?"”])|(?<=[ap]\.m\.))$/i,
+    90,
+  ],
+  // Bylines: "By Mira Tesk", "By Mira Tesk and Oskar Lind - 11/18/19 11:04 PM EST" (not "By Monday, it had.").
+  [
+    /^[Bb][Yy]\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|,))*\s*(?:[-–—|•,]\s*.*)?(?<![.!?"”])$/u,
+    100,
+  ],
   // Photo credits and picture labels.
   [
     /^[([]?\s*(?:image|photo|picture|pic|credit|photograph|source|video)s?(?: credit)?\s*[:©]/i,
@@ -33,6 +42,8 @@ const FURNITURE_PATTERNS: Array<[RegExp, number]> = [
   ],
   [/^have a (?:news )?tip\b/i, 200],
   [/\b(?:requires|enable) javascript\b/i, 120],
+  // A bare URL, or a line with no words at all ("/*", "|").
+  [/^(?:https?:\/\/\S+|[^\p{L}\p{N}]+)$/u, 300],
   // CMS shortcodes that leaked into the text: "[button link=...]".
   [/^\[\/?[a-z_-]+(?:\s[^\]]*)?\]/i, 400],
 ];

@@ -9,6 +9,7 @@ import { liftEmbeddedPosts } from './embedded-posts.js';
 import { dropFurnitureLines } from './furniture-lines.js';
 import { readJsonLd } from './json-ld.js';
 import { largestBlock } from './largest-block.js';
+import { removeLinkBlocks } from './link-blocks.js';
 import { firstTag, readPageMeta } from './meta-tags.js';
 import { modifiedDate, publishedDate } from './page-dates.js';
 import { parseDocument, removeInertElements } from './parse-dom.js';
@@ -66,6 +67,7 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   if (readable) {
     captions = takeCaptions(readable.content);
     removeFigures(readable.content);
+    removeLinkBlocks(readable.content);
     paragraphs = dropFurnitureLines(blockParagraphs(readable.content));
   }
   const title =

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { dropFurnitureLines } from '../../src/1-ingest/html/furniture-lines.js';
+import { removeLinkBlocks } from '../../src/1-ingest/html/link-blocks.js';
+import { blockParagraphs } from '../../src/1-ingest/html/block-text.js';
+import { parseDocument } from '../../src/1-ingest/html/parse-dom.js';
+
+test('short furniture lines go, report sentences that look similar stay', () => {
+  const kept = dropFurnitureLines([
+    'By Mira Tesk - 11/18/19 11:04 PM EST',
+    'By Monday, the water had gone down by half a metre.',
+    'PUBLISHED: 10:48, Tue, Nov 19, 2019',
+    '| Updated at 1:23 p.m.',
+    'Published reports said the gates were rusting.',
+    'Updated figures show 12 homes were flooded.',
+    '(Image: Harbour Wire)',
+    'Read more: Storm surge floods Quay Street',
+    'More than 200 homes were flooded in 2019.',
+    'Sign up for our morning newsletter.',
+    '© 2024 Harbour Wire. All rights reserved.',
+    'https://harbourwire.example/news/1',
+    '/*',
+    'CLICK HERE TO GET THE HARBOUR WIRE APP',
+  ]);
+  assert.deepEqual(kept, [
+    'By Monday, the water had gone down by half a metre.',
+    'Published reports said the gates were rusting.',
+    'Updated figures show 12 homes were flooded.',
+    'More than 200 homes were flooded in 2019.',
+  ]);
+});
+
+test('long paragraphs are never dropped as furniture', () => {
+  const long = `Subscribe ${'and read about the water board, which met on Tuesday to discuss the barrier. '.repeat(4)}`;
+  assert.deepEqual(dropFurnitureLines([long]), [long]);
+});
+
+test('related-link lists and one-link teaser paragraphs are removed; linked words in prose stay', () => {
+  const doc = parseDocument(`<div id="c">
+    <p>The board met on Tuesday, <a href="/a">according to minutes</a> seen by the Harbour Wire, and agreed the repairs.</p>
+    <p><a href="/b">Storm surge floods Quay Street</a></p>
+    <ul><li><a href="/c">Water board raises charges</a></li><li><a href="/d">Ferry strike ends</a></li></ul>
+    <ul><li>Gates one and two</li><li>The northern sluice</li></ul>
+  </div>`);
+  const root = doc.querySelector('#c')!;
+  removeLinkBlocks(root);
+  assert.deepEqual(blockParagraphs(root), [
+    'The board met on Tuesday, according to minutes seen by the Harbour Wire, and agreed the repairs.',
+    'Gates one and two',
+    'The northern sluice',
+  ]);
+});
+
+test('table rows become one line each; <br> a line break, <br><br> a paragraph break', () => {
+  const doc = parseDocument(
+    '<div id="t"><table><tr><th>Pos.</th><th>Driver</th></tr><tr><td>1</td><td>Mira Tesk</td></tr></table><p>one<br>two<br><br>three</p></div>',
+  );
+  assert.deepEqual(blockParagraphs(doc.querySelector('#t')!), [
+    'Pos. Driver',
+    '1 Mira Tesk',
+    'one\ntwo',
+    'three',
+  ]);
+});
