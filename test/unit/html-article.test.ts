@@ -217,3 +217,13 @@ test('date helpers: URL patterns and ISO normalisation', () => {
   assert.equal(isoTimestamp('Tue, 05 Mar 2024 07:30:00 GMT'), '2024-03-05T07:30:00Z');
   assert.equal(isoTimestamp('yesterday'), null);
 });
+
+test('a hostile page nested thousands deep is handled quickly by the largest-block path', () => {
+  const n = 5000;
+  const paragraph =
+    'The harbour master said the pier would reopen once the divers had finished their survey. ';
+  const html = `<html><body>${'<div>'.repeat(n)}<p>${paragraph.repeat(3)}</p>${'</div>'.repeat(n)}</body></html>`;
+  const a = htmlToArticle(html, { origin: 'deep.html' });
+  assert.equal(a.method, 'largest-block');
+  assert.equal(a.parsed.text, paragraph.repeat(3).trim());
+});

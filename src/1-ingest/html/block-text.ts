@@ -81,26 +81,34 @@ export function blockParagraphs(root: Node): string[] {
     for (const p of text.split(/\n{2,}/)) if (p.trim() !== '') paragraphs.push(p.trim());
     current = '';
   };
-  const walk = (node: Node): void => {
+  // Iterative walk (hostile pages nest thousands deep); a null entry closes a block.
+  const stack: Array<Node | null> = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === null) {
+      flush();
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       current += (node.nodeValue ?? '').replace(/[\r\n\t ]+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = (node as Element).tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag)) continue;
     if (tag === 'BR') {
       current += '\n';
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
-    // Table cells stay on their row's line, separated like words.
-    else if (tag === 'TD' || tag === 'TH') current += ' ';
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
-    if (block) flush();
-  };
-  walk(root);
+    if (block) {
+      flush();
+      stack.push(null);
+    } else if (tag === 'TD' || tag === 'TH') {
+      // Table cells stay on their row's line, separated like words.
+      current += ' ';
+    }
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
   flush();
   return paragraphs;
 }

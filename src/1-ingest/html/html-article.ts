@@ -14,6 +14,7 @@ import { firstTag, readPageMeta } from './meta-tags.js';
 import { modifiedDate, publishedDate } from './page-dates.js';
 import { parseDocument, removeInertElements } from './parse-dom.js';
 import { readabilityContent } from './readability-content.js';
+import { tooComplexForReadability, treeShape } from './tree-shape.js';
 
 export interface HtmlContext {
   /** File path or URL the page came from. */
@@ -60,7 +61,8 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   liftEmbeddedPosts(doc);
   removeBoilerplate(doc);
 
-  const readable = readabilityContent(doc);
+  const runReadability = !tooComplexForReadability(treeShape(doc.documentElement));
+  const readable = runReadability ? readabilityContent(doc) : null;
   let method: HtmlArticle['method'] = 'readability';
   let captions: string[] = [];
   let paragraphs: string[] = [];
@@ -83,10 +85,13 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
       paragraphs = jsonLdParagraphs;
       method = 'json-ld';
     } else {
-      // Readability has mutated the first tree; the fallback reads a fresh one.
-      const fresh = parseDocument(html);
-      removeInertElements(fresh);
-      removeBoilerplate(fresh);
+      // Readability mutates the tree it reads; after it ran, the fallback reads a fresh one.
+      let fresh = doc;
+      if (runReadability) {
+        fresh = parseDocument(html);
+        removeInertElements(fresh);
+        removeBoilerplate(fresh);
+      }
       const block = dropLeadingTitle(dropFurnitureLines(largestBlock(fresh)), title);
       if (chars(block) > chars(paragraphs)) {
         paragraphs = block;
