@@ -227,3 +227,21 @@ test('a hostile page nested thousands deep is handled quickly by the largest-blo
   assert.equal(a.method, 'largest-block');
   assert.equal(a.parsed.text, paragraph.repeat(3).trim());
 });
+
+test('a teaser page whose JSON-LD carries the full text uses the JSON-LD body', () => {
+  const body = Array.from(
+    { length: 6 },
+    (_, i) =>
+      `Paragraph ${i + 1} of the full report on the Skarholm ferry timetable, which changes in spring after a long public consultation.`,
+  ).join('\n');
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({
+    '@type': 'NewsArticle',
+    headline: 'Ferry timetable changes',
+    articleBody: body,
+  })}</script></head><body><article><h1>Ferry timetable changes</h1>
+    <p>Paragraph 1 of the full report on the Skarholm ferry timetable, which changes in spring after a long public consultation.</p>
+    <div class="paywall">Subscribe to read the rest.</div></article></body></html>`;
+  const a = htmlToArticle(html, { origin: 'teaser.html' });
+  assert.equal(a.method, 'json-ld');
+  assert.equal(a.parsed.text.split('\n\n').length, 6);
+});

@@ -80,7 +80,12 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
   paragraphs = dropLeadingTitle(paragraphs, title);
 
   const jsonLdParagraphs = jsonLd?.articleBody ? splitBody(jsonLd.articleBody) : [];
-  if (chars(paragraphs) < MIN_TEXT_CHARS) {
+  // A teaser-only page (paywall, "read more" loaders) often ships the full text in JSON-LD.
+  const teaser = chars(jsonLdParagraphs) > 2 * chars(paragraphs) && chars(paragraphs) < 1500;
+  if (teaser) {
+    paragraphs = jsonLdParagraphs;
+    method = 'json-ld';
+  } else if (chars(paragraphs) < MIN_TEXT_CHARS) {
     if (chars(jsonLdParagraphs) > chars(paragraphs)) {
       paragraphs = jsonLdParagraphs;
       method = 'json-ld';
