@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dropFurnitureLines } from '../../src/1-ingest/html/furniture-lines.js';
+import { dropFurnitureLines, splitCaptionLines } from '../../src/1-ingest/html/furniture-lines.js';
 import { removeLinkBlocks } from '../../src/1-ingest/html/link-blocks.js';
 import { blockParagraphs } from '../../src/1-ingest/html/block-text.js';
 import { parseDocument } from '../../src/1-ingest/html/parse-dom.js';
@@ -15,6 +15,7 @@ test('short furniture lines go, report sentences that look similar stay', () => 
     'Updated figures show 12 homes were flooded.',
     '(Image: Harbour Wire)',
     'Read more: Storm surge floods Quay Street',
+    'Related news',
     'More than 200 homes were flooded in 2019.',
     'Sign up for our morning newsletter.',
     '© 2024 Harbour Wire. All rights reserved.',
@@ -60,5 +61,30 @@ test('table rows become one line each; <br> a line break, <br><br> a paragraph b
     '1 Mira Tesk',
     'one\ntwo',
     'three',
+  ]);
+});
+
+test('paragraphs ending in a photo credit become captions', () => {
+  const { body, captions } = splitCaptionLines([
+    'A diver checks the north gate of the barrier on Monday. (Harbour Wire Photo/Mira Tesk, File)',
+    'Roughly 40 homes remain without power [File: Harbour Wire]',
+    'The board (which met on Monday) approved the plan.',
+  ]);
+  assert.deepEqual(body, ['The board (which met on Monday) approved the plan.']);
+  assert.equal(captions.length, 2);
+});
+
+test('a row of several links separated by bars is a link block even when long', () => {
+  const links = Array.from(
+    { length: 4 },
+    (_, i) => `<a href="/${i}">Another story about the Orrin Bay barrier, number ${i}</a>`,
+  );
+  const doc = parseDocument(
+    `<div id="c"><p>${links.join(' | ')}</p><p>The real paragraph stays here, whatever else is around it.</p></div>`,
+  );
+  const root = doc.querySelector('#c')!;
+  removeLinkBlocks(root);
+  assert.deepEqual(blockParagraphs(root), [
+    'The real paragraph stays here, whatever else is around it.',
   ]);
 });

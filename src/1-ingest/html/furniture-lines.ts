@@ -27,7 +27,7 @@ const FURNITURE_PATTERNS: Array<[RegExp, number]> = [
   [/(?:©|\bcopyright\b|\ball rights reserved\b)/i, 250],
   // Prompts to go elsewhere.
   [
-    /^(?:read more|see more|see also|related|more on this|recommended|don'?t miss|also read|watch|listen|trending|most read|most popular)\b\s*(?:[:.…-].*)?$/i,
+    /^(?:read more|see more|see also|(?:more|related)(?: news| stories| articles| content| posts| coverage| videos)?|more on this|recommended|don'?t miss|also read|watch|listen|trending|most read|most popular)\b\s*(?:[:.…-].*)?$/i,
     200,
   ],
   [
@@ -52,4 +52,20 @@ export function dropFurnitureLines(paragraphs: string[]): string[] {
   return paragraphs.filter(
     (p) => !FURNITURE_PATTERNS.some(([re, max]) => p.length <= max && re.test(p)),
   );
+}
+
+/** A paragraph ending in a photo credit is a caption: "… outside a store. (AP Photo/Name, File)". */
+const CAPTION_LINE =
+  /(?:\((?:[A-Z][\w.]* )?(?:photo|image|picture|pic|credit|file photo|video)s?\b[^()]*\)|\[(?:file|photo|image|picture)s?\b[^\]]*\])\s*$/i;
+const MAX_CAPTION_LINE = 320;
+
+/** Moves caption lines out of the body: { body, captions }. */
+export function splitCaptionLines(paragraphs: string[]): { body: string[]; captions: string[] } {
+  const body: string[] = [];
+  const captions: string[] = [];
+  for (const p of paragraphs) {
+    if (p.length <= MAX_CAPTION_LINE && CAPTION_LINE.test(p)) captions.push(p);
+    else body.push(p);
+  }
+  return { body, captions };
 }

@@ -6,7 +6,7 @@ import { blockParagraphs } from './block-text.js';
 import { removeBoilerplate } from './boilerplate.js';
 import { removeFigures, takeCaptions } from './captions.js';
 import { liftEmbeddedPosts } from './embedded-posts.js';
-import { dropFurnitureLines } from './furniture-lines.js';
+import { dropFurnitureLines, splitCaptionLines } from './furniture-lines.js';
 import { readJsonLd } from './json-ld.js';
 import { largestBlock } from './largest-block.js';
 import { removeLinkBlocks } from './link-blocks.js';
@@ -70,7 +70,9 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
     captions = takeCaptions(readable.content);
     removeFigures(readable.content);
     removeLinkBlocks(readable.content);
-    paragraphs = dropFurnitureLines(blockParagraphs(readable.content));
+    const split = splitCaptionLines(dropFurnitureLines(blockParagraphs(readable.content)));
+    paragraphs = split.body;
+    captions.push(...split.captions.filter((c) => !captions.includes(c)));
   }
   const title =
     jsonLd?.headline ??

@@ -19,12 +19,16 @@ export function removeLinkBlocks(root: Element): void {
   }
 }
 
+/** A row of several links ("A | B | C") may run longer than one teaser link. */
+const MAX_LINK_ROW_CHARS = 1000;
+
 function isLinkBlock(el: Element): boolean {
   const text = squash(el.textContent ?? '');
-  if (text.length === 0 || text.length > MAX_LINK_BLOCK_CHARS) return false;
+  if (text.length === 0 || text.length > MAX_LINK_ROW_CHARS) return false;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (text.length > MAX_LINK_BLOCK_CHARS && links.length < 3) return false;
   let linked = 0;
-  for (const a of Array.from(el.querySelectorAll('a[href]')))
-    linked += squash(a.textContent ?? '').length;
+  for (const a of links) linked += squash(a.textContent ?? '').length;
   return linked / text.length >= MAX_LINK_SHARE;
 }
 
