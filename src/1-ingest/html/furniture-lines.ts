@@ -56,7 +56,7 @@ export function dropFurnitureLines(paragraphs: string[]): string[] {
 
 /** A paragraph ending in a photo credit is a caption: "… outside a store. (AP Photo/Name, File)". */
 const CAPTION_LINE =
-  /(?:\((?:[A-Z][\w.]* )?(?:photo|image|picture|pic|credit|file photo|video)s?\b[^()]*\)|\[(?:file|photo|image|picture)s?\b[^\]]*\])\s*$/i;
+  /(?:\((?:[A-Z][\w.&-]* ){0,3}(?:photo|image|picture|pic|credit|file photo|video)s?\b[^()]*\)|\[(?:file|photo|image|picture)s?\b[^\]]*\])\s*$/i;
 const MAX_CAPTION_LINE = 320;
 
 /** Moves caption lines out of the body: { body, captions }. */
