@@ -245,3 +245,11 @@ test('a teaser page whose JSON-LD carries the full text uses the JSON-LD body', 
   assert.equal(a.method, 'json-ld');
   assert.equal(a.parsed.text.split('\n\n').length, 6);
 });
+
+test('HTML entities in JSON-LD strings are decoded', () => {
+  const html = `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Q&amp;A: the barrier&#8217;s future","author":{"name":"Mira &quot;M&quot; Tesk"}}</script></head>
+    <body><article><p>${'The water board answered readers\u2019 questions about the barrier repairs on Tuesday evening. '.repeat(3)}</p></article></body></html>`;
+  const a = htmlToArticle(html, { origin: 'qa.html' });
+  assert.equal(a.parsed.meta.title, 'Q&A: the barrier\u2019s future');
+  assert.equal(a.byline, 'Mira "M" Tesk');
+});

@@ -82,9 +82,30 @@ function asArray(v: Json): Json[] {
 
 function str(v: Json): string | null {
   if (typeof v !== 'string') return null;
-  const s = v.trim();
+  const s = decodeEntities(v).trim();
   return s === '' ? null : s;
 }
+
+/** CMSs often HTML-escape JSON-LD strings ("Q&amp;A", "&#8217;"); JSON does not need it. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(
+    /&(?:#(\d{1,7})|#x([\da-f]{1,6})|(amp|lt|gt|quot|apos|nbsp));/gi,
+    (m, dec, hex, name) => {
+      if (name) return NAMED[(name as string).toLowerCase()] ?? m;
+      const code = dec ? Number(dec) : parseInt(hex as string, 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    },
+  );
+}
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 function idOf(v: Json): string | null {
   return v && typeof v === 'object' ? str((v as Record<string, Json>)['@id']) : null;
