@@ -32,6 +32,11 @@ async function run(args: string[]) {
 }
 
 describe('parallax extract (files)', () => {
+  it('is listed in the help', async () => {
+    const r = await run(['--help']);
+    assert.match(r.out, /parallax extract <file\|url> \[--json\]/);
+  });
+
   it('prints metadata and text for an .html file, and stores nothing', async () => {
     const db = join(dir, 'never.db');
     const r = await run(['extract', join(FIXTURES, 'page-with-cookie-banner.html'), '--db', db]);

@@ -130,7 +130,7 @@ export function htmlToArticle(html: string, context: HtmlContext): HtmlArticle {
     jsonLd?.section ?? firstTag(meta, ['article:section', 'section', 'parsely-section']);
   const language = pageLanguage(meta.htmlLang ?? jsonLd?.language ?? null, text);
   const modified = modifiedDate(meta, jsonLd);
-  const { source, evidence } = outlet(siteName, context);
+  const { source, evidence } = outlet(siteName, context, url);
 
   const headers: Record<string, string> = {};
   const put = (k: string, v: string | null | undefined): void => {
@@ -213,10 +213,11 @@ function pageLanguage(declared: string | null, text: string): string | null {
 function outlet(
   siteName: string | null,
   context: HtmlContext,
+  pageUrl: string | null,
 ): { source: string; evidence: string } {
   if (siteName) return { source: siteName, evidence: 'page metadata' };
   if (context.source) return { source: context.source, evidence: 'option' };
-  const url = context.url ?? (/^https?:/i.test(context.origin) ? context.origin : null);
+  const url = pageUrl ?? (/^https?:/i.test(context.origin) ? context.origin : null);
   if (url) {
     try {
       return { source: new URL(url).hostname.replace(/^www\./, ''), evidence: 'url host' };
