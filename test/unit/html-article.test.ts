@@ -253,3 +253,13 @@ test('HTML entities in JSON-LD strings are decoded', () => {
   assert.equal(a.parsed.meta.title, 'Q&A: the barrier\u2019s future');
   assert.equal(a.byline, 'Mira "M" Tesk');
 });
+
+test('hover cards inside sentences go, the linked name stays', () => {
+  const card =
+    '<span class="person-hovercard"><img src="p.jpg"><a href="/p">Edda Marlowe</a><a href="/s1">Water board raises charges</a></span>';
+  const sentence = `The board chair <a class="person-popup-link" href="/p">Edda Marlowe</a>${card} said the gates would be fixed before the equinox storms arrive.`;
+  const html = `<html><body><article><p>${sentence}</p><p>${'Shop owners on Quay Street said the temporary walls would block their doors for weeks. '.repeat(3)}</p></article></body></html>`;
+  const a = htmlToArticle(html, { origin: 'hover.html' });
+  assert.match(a.parsed.text, /^The board chair Edda Marlowe said the gates would be fixed/);
+  assert.ok(!a.parsed.text.includes('raises charges'));
+});

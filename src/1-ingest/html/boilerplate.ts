@@ -10,7 +10,7 @@ const FURNITURE_ROLES =
 
 /** Class/id words that name furniture. Matched against whole hyphen/underscore-separated words. */
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|share|sharing|sharebar|social-?share|social-?links|share-?tools|comments?|disqus|related|recirc|recirculation|newsletter|subscribe|subscription|signup|promo|advert|advertisement|ads?|ad-?slot|breadcrumbs?|outbrain|taboola|popular|most-?read|trending|sidebar|widget|toolbar|skip-?link|sr-only|visually-?hidden|paywall|modal|overlay|banner|masthead|footer|site-?header|site-?footer|navbar|menu|tags|tag-?list|author-?bio|byline|dateline|timestamp|print-?only)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|share|sharing|sharebar|social-?share|social-?links|share-?tools|comments?|disqus|related|recirc|recirculation|newsletter|subscribe|subscription|signup|promo|advert|advertisement|ads?|ad-?slot|breadcrumbs?|outbrain|taboola|popular|most-?read|trending|sidebar|widget|toolbar|skip-?link|sr-only|visually-?hidden|paywall|modal|overlay|banner|masthead|footer|site-?header|site-?footer|navbar|menu|tags|tag-?list|author-?bio|byline|dateline|timestamp|print-?only|rollover|popup|pop-?over|tooltip|hover-?card)(?:$|[\s_-])/i;
 
 /** An element holding this much of the page's non-link text is kept whatever its name says. */
 const MAX_SHARE_OF_TEXT = 0.35;
@@ -23,7 +23,9 @@ export function removeBoilerplate(doc: Document): void {
   }
   const total = proseChars(body);
   for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
-    if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML') continue;
+    // Links are kept whatever their class: a linked name inside a sentence is text.
+    if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'A')
+      continue;
     const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!FURNITURE_WORDS.test(words)) continue;
     if (holdsArticle(el)) continue;
