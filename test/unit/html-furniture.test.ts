@@ -69,9 +69,11 @@ test('paragraphs ending in a photo credit become captions', () => {
     'A diver checks the north gate of the barrier on Monday. (Harbour Wire Photo/Mira Tesk, File)',
     'Roughly 40 homes remain without power [File: Harbour Wire]',
     'The board (which met on Monday) approved the plan.',
+    'Mira Tesk | Harbour Wire | Getty Images',
+    'Passengers wait at the quay / Reuters',
   ]);
   assert.deepEqual(body, ['The board (which met on Monday) approved the plan.']);
-  assert.equal(captions.length, 2);
+  assert.equal(captions.length, 4);
 });
 
 test('a row of several links separated by bars is a link block even when long', () => {

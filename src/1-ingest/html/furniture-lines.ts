@@ -58,6 +58,10 @@ export function dropFurnitureLines(paragraphs: string[]): string[] {
 const CAPTION_LINE =
   /(?:\((?:[A-Z][\w.&-]* ){0,3}(?:photo|image|picture|pic|credit|file photo|video)s?\b[^()]*\)|\[(?:file|photo|image|picture)s?\b[^\]]*\])\s*$/i;
 const MAX_CAPTION_LINE = 320;
+/** A bare picture credit: "Name | Agency | Getty Images", "Photo by Name/Reuters". */
+const CREDIT_LINE =
+  /^(?:[^|/]{2,40}\s*[|/]\s*){1,3}(?:Getty Images|AP|AFP|Reuters|EPA|Bloomberg|Shutterstock|Alamy|iStock|PA|Sipa|Xinhua|NurPhoto)$/;
+const MAX_CREDIT_LINE = 120;
 
 /** Moves caption lines out of the body: { body, captions }. */
 export function splitCaptionLines(paragraphs: string[]): { body: string[]; captions: string[] } {
@@ -65,6 +69,7 @@ export function splitCaptionLines(paragraphs: string[]): { body: string[]; capti
   const captions: string[] = [];
   for (const p of paragraphs) {
     if (p.length <= MAX_CAPTION_LINE && CAPTION_LINE.test(p)) captions.push(p);
+    else if (p.length <= MAX_CREDIT_LINE && CREDIT_LINE.test(p)) captions.push(p);
     else body.push(p);
   }
   return { body, captions };
