@@ -4,6 +4,7 @@ import type { Store } from '../../6-store/store.js';
 import { runAnalyse } from './analyse-command.js';
 import { runCompare } from './compare-command.js';
 import { runExport } from './export-command.js';
+import { runExtract } from './extract-command.js';
 import { runIngest } from './ingest-command.js';
 import { runSearch } from './search-command.js';
 import { runServe } from './serve-command.js';
@@ -34,6 +35,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
 /** Commands that work on their input alone and must not create a database. */
 const NO_STORE: Record<string, (ctx: Omit<CliContext, 'store'>) => Promise<number>> = {
   analyse: runAnalyse,
+  extract: runExtract,
 };
 
 /** Commands that talk to PostgreSQL and its job queue rather than to a Store. */

@@ -19,6 +19,7 @@ Scaling out (PostgreSQL; see docs/scaling.md):
   parallax ingest <path>... [--wait]          with a database URL: queue the files for the workers
   parallax worker [--concurrency N] [--until-empty]   process queued articles until stopped
   parallax jobs [--failed] [--limit N]        the queue by state; --failed: jobs that failed for good
+  parallax extract <file|url> [--json]        main text and metadata of one HTML page (.html, .htm, .html.gz); stores nothing
 
 Options (every command):
   --db FILE     SQLite database (default: $PARALLAX_DB or ./parallax.db)
