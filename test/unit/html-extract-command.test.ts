@@ -163,6 +163,6 @@ describe('parallax extract (URL, local server on 127.0.0.1)', () => {
     assert.match(missing.err, /HTTP 404/);
     const image = await run(['extract', `${base}/image`, '--allow-private-network']);
     assert.equal(image.code, 1);
-    assert.match(image.err, /not an HTML page \(Content-Type: image\/png\)/);
+    assert.match(image.err, /unsupported content type image\/png/);
   });
 });

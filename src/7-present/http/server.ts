@@ -25,6 +25,9 @@ export function checkServeSecurity(host: string, token: string | undefined): str
   return null;
 }
 
+/** How long `close()` lets in-flight requests finish before cutting connections. */
+const CLOSE_GRACE_MS = 1000;
+
 /** Starts the API and UI; off loopback a token is required. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const refusal = checkServeSecurity(options.host, options.token);
@@ -44,7 +47,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: async () => {
       await jobs.idle();
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // In-flight requests get a short grace period, then every connection is cut.
+        const force = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
         // Browsers keep idle connections open; do not wait for them.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
