@@ -8,6 +8,7 @@ import { assignStory } from '../4-cluster/assign.js';
 import { clusterFeatures } from '../4-cluster/features.js';
 import type { AddResult, Store } from '../6-store/store.js';
 import type { AnalysedArticle } from '../types.js';
+import { analyseInOrder } from './analyse-pool.js';
 import { contentHash } from './content-hash.js';
 
 export interface IngestOptions {
@@ -15,6 +16,8 @@ export interface IngestOptions {
   source?: string;
   /** Called after each input, for progress display. */
   onProgress?: (done: number, total: number) => void;
+  /** Analysis threads: 1 analyses inline, more uses a worker pool (see analyse-pool.ts). */
+  threads?: number;
 }
 
 export interface IngestedItem {
@@ -41,22 +44,29 @@ export async function ingestPaths(
   const { files, errors } = await walkInputs(paths);
   for (const e of errors) report.failed.push({ input: e.input, reason: e.reason });
   let done = 0;
-  for (const file of files) {
-    try {
-      const { article, raw } = await readTextArticle(file, options.source);
-      const result = await storeArticle(store, article, raw);
-      const item = {
-        input: file,
-        articleId: result.articleId,
-        storyId: result.storyId,
-        title: article.meta.title,
-        source: article.meta.source,
-      };
-      if (result.status === 'added') report.added.push({ ...item, newStory: result.newStory });
-      else report.duplicates.push(item);
-    } catch (err) {
-      if (err instanceof InputError) report.failed.push({ input: err.input, reason: err.reason });
-      else report.failed.push({ input: file, reason: `internal error: ${(err as Error).message}` });
+  const jobs = files.map((path) => ({ kind: 'file' as const, path, source: options.source }));
+  // Analysis may run in worker threads; storing stays here, in arrival order.
+  for await (const outcome of analyseInOrder(jobs, options.threads ?? 1)) {
+    if (!outcome.ok) report.failed.push({ input: outcome.input, reason: outcome.reason });
+    else {
+      try {
+        const { article, raw, features } = outcome;
+        const result = await storeArticle(store, article, raw, features);
+        const item = {
+          input: outcome.input,
+          articleId: result.articleId,
+          storyId: result.storyId,
+          title: article.meta.title,
+          source: article.meta.source,
+        };
+        if (result.status === 'added') report.added.push({ ...item, newStory: result.newStory });
+        else report.duplicates.push(item);
+      } catch (err) {
+        report.failed.push({
+          input: outcome.input,
+          reason: `internal error: ${(err as Error).message}`,
+        });
+      }
     }
     options.onProgress?.(++done, files.length);
   }
@@ -92,8 +102,8 @@ export async function storeArticle(
   store: Store,
   article: AnalysedArticle,
   raw: string,
+  features = clusterFeatures(article),
 ): Promise<AddResult> {
-  const features = clusterFeatures(article);
   return store.addArticle(
     { article, contentHash: contentHash(article.text), raw, features },
     (candidates, stats) => assignStory(features, candidates, stats),

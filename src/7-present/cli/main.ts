@@ -31,6 +31,7 @@ export async function main(
         json: { type: 'boolean', default: false },
         source: { type: 'string' },
         format: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

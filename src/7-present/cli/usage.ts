@@ -2,6 +2,7 @@ export const USAGE = `parallax — one news story from every side
 
 Usage:
   parallax ingest <path>... [--source NAME]   ingest text files and folders (recursive)
+         [--threads N]                        analysis threads (default: one per core)
   parallax stories                            list stories with their articles
   parallax show <articleId>                   one article: metadata, text, sentences, artifacts
   parallax compare <storyId> [--format md]    what each outlet reported, left out or worded differently
