@@ -19,6 +19,7 @@ import { assignStory } from '../../src/4-cluster/assign.js';
 import { clusterFeatures } from '../../src/4-cluster/features.js';
 import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
 import { contentHash } from '../../src/pipeline/content-hash.js';
+import { withBulkWrites } from '../../src/pipeline/bulk-writes.js';
 import { ingestPaths } from '../../src/pipeline/ingest.js';
 import { textPath } from '../generate/write.js';
 
@@ -30,6 +31,8 @@ export interface RunResult {
   threads: number;
   seconds: number;
   articlesPerSecond: number;
+  /** CPU time (user + system, all threads) per article: steadier than wall time on a shared machine. */
+  cpuMsPerArticle: number;
   /** ms per article by stage (threads 1 only; empty otherwise). */
   stages: Partial<Record<Stage, number>>;
   /** Mean ms per article in consecutive windows of arrival: how cost grows with the store. */
@@ -133,8 +136,10 @@ async function main() {
   if (values.warmup) {
     const warm = freshStore(`${values.db}.warmup`);
     const paths = files(values.warmup, warmupArticles);
-    if (threads <= 1) await staged(warm, paths, () => {});
-    else await ingestPaths(warm, paths, { threads });
+    await withBulkWrites(warm, async () => {
+      if (threads <= 1) await staged(warm, paths, () => {});
+      else await ingestPaths(warm, paths, { threads });
+    });
     await warm.close();
     for (const suffix of ['', '-wal', '-shm'])
       rmSync(`${values.db}.warmup${suffix}`, { force: true });
@@ -143,6 +148,7 @@ async function main() {
   const paths = files(values.stream, n);
   const done = new Float64Array(n);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const stamp = (i: number) => (done[i] = performance.now());
   let counts: { added: number; duplicates: number; failed: number; stages: RunResult['stages'] };
   if (threads <= 1) counts = await staged(store, paths, stamp);
@@ -156,6 +162,7 @@ async function main() {
     };
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   const windows: RunResult['windows'] = [];
   const size = Math.max(1, Math.floor(n / windowCount));
   for (let from = 0; from < n; from += size) {
@@ -173,6 +180,7 @@ async function main() {
     threads,
     seconds,
     articlesPerSecond: n / seconds,
+    cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / n,
     stages: counts.stages,
     windows,
     added: counts.added,

@@ -1,4 +1,5 @@
 import { defaultThreads } from '../../pipeline/analyse-pool.js';
+import { withBulkWrites } from '../../pipeline/bulk-writes.js';
 import { ingestPaths } from '../../pipeline/ingest.js';
 import { printJson, type CliContext } from './context.js';
 import { UsageError } from './usage.js';
@@ -7,13 +8,15 @@ export async function runIngest(ctx: CliContext): Promise<number> {
   if (ctx.positionals.length === 0) throw new UsageError('give at least one file or folder');
   const threads = threadsOption(ctx.values.threads);
   const showProgress = !ctx.json && process.stderr.isTTY;
-  const report = await ingestPaths(ctx.store, ctx.positionals, {
-    threads,
-    ...(typeof ctx.values.source === 'string' ? { source: ctx.values.source } : {}),
-    onProgress: showProgress
-      ? (done, total) => process.stderr.write(`\r  ingesting ${done}/${total}`)
-      : undefined,
-  });
+  const report = await withBulkWrites(ctx.store, () =>
+    ingestPaths(ctx.store, ctx.positionals, {
+      threads,
+      ...(typeof ctx.values.source === 'string' ? { source: ctx.values.source } : {}),
+      onProgress: showProgress
+        ? (done, total) => process.stderr.write(`\r  ingesting ${done}/${total}`)
+        : undefined,
+    }),
+  );
   if (showProgress) process.stderr.write('\r\x1b[K');
   if (ctx.json) {
     printJson(ctx, { schemaVersion: 1, ...report });
