@@ -9,7 +9,9 @@
  * A warm-up ingest (another stream, another database) runs first and is not counted.
  * Prints one JSON line.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { decodeText } from '../../src/1-ingest/decode-text.js';
@@ -111,6 +113,16 @@ async function staged(store: SqliteStore, paths: string[], stamp: (i: number) =>
   return { added, duplicates, failed, stages };
 }
 
+/** The baseline: read the same files and split them into words, nothing else. */
+async function baseline(paths: string[]): Promise<number> {
+  let words = 0;
+  for (const path of paths) {
+    await stat(path);
+    words += new TextDecoder().decode(await readFile(path)).split(/\s+/).length;
+  }
+  return words;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -121,9 +133,11 @@ async function main() {
       warmup: { type: 'string' },
       'warmup-articles': { type: 'string', default: '200' },
       windows: { type: 'string', default: '10' },
+      baseline: { type: 'boolean', default: false },
+      'profile-dir': { type: 'string' },
     },
   });
-  if (!values.stream || !values.articles || !values.db) {
+  if (!values.stream || !values.articles || (!values.db && !values.baseline)) {
     console.error(
       'usage: run-one.js --stream DIR --articles N --db FILE [--threads T] [--warmup DIR]',
     );
@@ -133,8 +147,8 @@ async function main() {
   const threads = Number(values.threads);
   const windowCount = Number(values.windows);
   const warmupArticles = values.warmup ? Number(values['warmup-articles']) : 0;
-  if (values.warmup) {
-    const warm = freshStore(`${values.db}.warmup`);
+  if (values.warmup && !values.baseline) {
+    const warm = freshStore(`${values.db!}.warmup`);
     const paths = files(values.warmup, warmupArticles);
     await withBulkWrites(warm, async () => {
       if (threads <= 1) await staged(warm, paths, () => {});
@@ -144,9 +158,36 @@ async function main() {
     for (const suffix of ['', '-wal', '-shm'])
       rmSync(`${values.db}.warmup${suffix}`, { force: true });
   }
-  const store = freshStore(values.db);
   const paths = files(values.stream, n);
+  if (values.baseline) {
+    await baseline(paths.slice(0, Math.min(n, 200))); // warm-up, not counted
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const words = await baseline(paths);
+    const seconds = (performance.now() - t) / 1000;
+    const used = process.cpuUsage(cpu);
+    console.log(
+      JSON.stringify({
+        articles: n,
+        seconds,
+        articlesPerSecond: n / seconds,
+        cpuMsPerArticle: (used.user + used.system) / 1000 / n,
+        words,
+        maxRssMB: process.resourceUsage().maxRSS / 1024,
+      }),
+    );
+    return;
+  }
+  const store = freshStore(values.db!);
   const done = new Float64Array(n);
+  // The V8 CPU profiler (what node --cpu-prof uses), started after the warm-up so
+  // start-up and JIT warm-up do not show as pipeline cost.
+  const session = values['profile-dir'] ? new Session() : null;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const stamp = (i: number) => (done[i] = performance.now());
@@ -163,6 +204,12 @@ async function main() {
   }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(values['profile-dir']!, { recursive: true });
+    writeFileSync(join(values['profile-dir']!, 'main.cpuprofile'), JSON.stringify(profile));
+    session.disconnect();
+  }
   const windows: RunResult['windows'] = [];
   const size = Math.max(1, Math.floor(n / windowCount));
   for (let from = 0; from < n; from += size) {
