@@ -1,8 +1,8 @@
 /**
  * Throughput and scaling: ingest → clean → analyse → cluster → store on SQLite.
  *
- *   npm run bench:throughput                 # 1k (3 runs), 10k (3 runs), 100k (1 run)
- *   npm run bench:throughput -- --quick      # 500 articles, 3 runs: a couple of minutes at most
+ *   npm run bench:throughput                 # 1k (3 runs), 10k (2 runs), 100k (1 run, 2 threads)
+ *   npm run bench:throughput -- --quick      # 300 articles, 3 runs: about a minute on an idle machine
  *   npm run bench:throughput -- --sizes 1000,10000 --threads 1,2
  *
  * Writes bench/out/throughput.json and ends with a RESULT line.
@@ -39,16 +39,18 @@ export function throughputOptions(argv: string[], log: (s: string) => void): Thr
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
   const quick = values.quick === true;
-  const sizes = list(String(values.sizes ?? (quick ? '500' : '1000,10000,100000')));
+  const sizes = list(String(values.sizes ?? (quick ? '300' : '1000,10000,100000')));
   const threads = list(String(values.threads));
   const largest = Math.max(...sizes);
   return {
     sizes,
     threads,
-    runs: (size) => (values.runs ? Number(values.runs) : size >= 100_000 ? 1 : 3),
+    // Several runs where they are cheap; the 100k run is long on a shared machine, so once.
+    runs: (size) =>
+      values.runs ? Number(values.runs) : size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3,
     // The largest full-size stream runs once per thread count only when asked for explicitly.
     threadsAt: (size) => (size >= 100_000 && !values.sizes ? [Math.max(...threads)] : threads),
-    profileArticles: Number(values['profile-articles'] ?? (quick ? 300 : Math.min(2000, largest))),
+    profileArticles: Number(values['profile-articles'] ?? (quick ? 200 : Math.min(2000, largest))),
     seed: Number(values.seed),
     outlets: 12,
     warmupArticles: quick ? 100 : 200,

@@ -45,7 +45,8 @@ export function summariseProfiles(dir: string, topN = 15): ProfileSummary {
       const node = byId.get(p.samples[i]!)!;
       const ms = (p.timeDeltas[i] ?? 0) / 1000;
       const { functionName, url, lineNumber } = node.callFrame;
-      if (functionName === '(idle)') continue; // a waiting thread is not cost
+      // A waiting thread is not cost; `dispatch` is the inspector session that stops the profiler.
+      if (functionName === '(idle)' || (functionName === 'dispatch' && !url)) continue;
       const fn =
         `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(src|bench|node_modules)\//, '$1/')}:${lineNumber + 1}` : ''}`.trim();
       const entry = self.get(fn) ?? { fn, stage: stageOf(url, functionName), ms: 0 };
