@@ -39,6 +39,7 @@ async function main() {
   const log = (s: string) => console.log(s);
   const start = loadavg();
   const date = new Date().toISOString();
+  const commit = gitCommit(); // before the long runs: what was built is what is measured
   const throughput = argv.includes('--no-throughput')
     ? null
     : await runThroughput(throughputOptions(argv, log));
@@ -53,7 +54,7 @@ async function main() {
     mode: quick ? 'quick' : 'full',
     machine: {
       date,
-      commit: gitCommit(),
+      commit,
       node: process.version,
       cpu: cpus()[0]?.model ?? 'unknown CPU',
       cores: availableParallelism(),
