@@ -450,6 +450,10 @@ async function main() {
   writeFileSync(OUT_FILE, `${JSON.stringify(out, null, 2)}\n`);
   console.log('');
   console.log(`wrote ${relative(REPO_ROOT, OUT_FILE)}`);
+  const r3 = (x: number) => Number(x.toFixed(4));
+  console.log(
+    `RESULT ${JSON.stringify({ f1: r3(s.f1), precision: r3(s.precision), recall: r3(s.recall), stories: s.stories, goldStories, f1MeanOverOrders: r3(spread.mean), articlesPerSecond: Number(articlesPerSecond.toFixed(1)) })}`,
+  );
 }
 
 /** Threshold 0.10–0.40 step 0.05 × windows; F1 in natural order plus the order spread. */

@@ -41,18 +41,13 @@ export function assignStory(
   const vector = weightVector(features.terms, features.names, stats);
   const scores = candidates
     .filter((c) => c.nearDuplicate || withinWindow(features.date, c, options.windowDays))
-    .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, centroidVector(c)) }))
+    // Cosine ignores scale, so the summed centroid scores exactly as its mean would.
+    .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, c.centroid) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scores[0];
   if (best && best.score >= options.threshold)
     return { storyId: best.id, score: best.score, scores };
   return { storyId: null, score: best?.score ?? 0, scores };
-}
-
-function centroidVector(c: CandidateStory): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [term, sum] of c.centroid) out.set(term, sum / c.size);
-  return out;
 }
 
 function withinWindow(date: string | null, c: CandidateStory, days: number): boolean {

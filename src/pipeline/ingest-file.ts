@@ -41,6 +41,15 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
   });
 }
 
+/** What a file's first bytes say it is (null when it cannot be read: ingestFile reports why). */
+export async function sniffFile(file: string): Promise<ReturnType<typeof sniffKind> | null> {
+  try {
+    return sniffKind(await readHead(file), file);
+  } catch {
+    return null;
+  }
+}
+
 async function streamDump(
   run: IngestRun,
   file: string,

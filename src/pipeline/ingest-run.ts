@@ -3,7 +3,7 @@ import { HostLimiter } from '../1-ingest/fetch/host-limiter.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
 import { assignStory } from '../4-cluster/assign.js';
-import { clusterFeatures } from '../4-cluster/features.js';
+import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
 import type { AddResult, ArticleLinkKind, Store } from '../6-store/store.js';
 import type { AnalysedArticle, ParsedArticle } from '../types.js';
 import { contentHash } from './content-hash.js';
@@ -24,6 +24,8 @@ export interface IngestOptions {
   signal?: AbortSignal;
   /** Files never to read, e.g. the database being written (and its -wal/-shm). */
   exclude?: string[];
+  /** Analysis threads for plain-text files: 1 analyses inline, more uses a worker pool. */
+  threads?: number;
 }
 
 export interface IngestProgress {
@@ -66,8 +68,8 @@ export async function storeArticle(
   store: Store,
   article: AnalysedArticle,
   raw: string,
+  features: ClusterFeatures = clusterFeatures(article),
 ): Promise<StoreResult> {
-  const features = clusterFeatures(article);
   const links = relationsFor(article, await store.similarArticles(features.bands));
   const result = await store.addArticle(
     { article, contentHash: contentHash(article.text), raw, features, links },
@@ -104,11 +106,27 @@ export class IngestRun {
 
   /** Analyses and stores a parsed article, recording the outcome under `input`. */
   async article(input: string, parsed: ParsedArticle, raw: string): Promise<StoreResult | null> {
+    let article: AnalysedArticle;
     try {
-      const article = analyseArticle(parsed);
+      article = analyseArticle(parsed);
       if (article.sentences.length === 0)
         throw new InputError(input, 'no article text (nothing but headers or artifacts)');
-      const result = await storeArticle(this.store, article, raw);
+    } catch (err) {
+      this.fail(err, input);
+      return null;
+    }
+    return this.analysed(input, article, raw);
+  }
+
+  /** Stores an article analysed elsewhere (e.g. in a worker thread) and records the outcome. */
+  async analysed(
+    input: string,
+    article: AnalysedArticle,
+    raw: string,
+    features?: ClusterFeatures,
+  ): Promise<StoreResult | null> {
+    try {
+      const result = await storeArticle(this.store, article, raw, features);
       const item = {
         input,
         articleId: result.articleId,

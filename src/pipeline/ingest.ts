@@ -6,7 +6,9 @@ import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js
 import { walkInputs } from '../1-ingest/walk.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
 import type { AnalysedArticle } from '../types.js';
-import { ingestFile } from './ingest-file.js';
+import { analyseInOrder } from './analyse-pool.js';
+import type { AnalyseOutcome } from './analyse-job.js';
+import { ingestFile, sniffFile } from './ingest-file.js';
 import { IngestRun, type IngestOptions, type IngestReport } from './ingest-run.js';
 import { ingestUrl, isUrl } from './ingest-web.js';
 
@@ -43,19 +45,47 @@ export async function ingestPaths(
     targets.push(...files.filter((f) => !excluded.has(resolve(f))));
   }
   run.inputsTotal = targets.length;
-  for (const target of targets) {
-    if (run.stopped) break;
-    run.current = target;
-    try {
-      if (isUrl(target)) await ingestUrl(run, target);
-      else await ingestFile(run, target);
-    } catch (err) {
-      run.fail(err, target);
+  const pooled = await pooledTextFiles(targets, options.threads ?? 1);
+  const analysed = analyseInOrder(
+    pooled.map((path) => ({ kind: 'file' as const, path, source: options.source })),
+    options.threads ?? 1,
+  );
+  const pooledSet = new Set(pooled);
+  try {
+    for (const target of targets) {
+      if (run.stopped) break;
+      run.current = target;
+      try {
+        if (pooledSet.has(target)) await storeOutcome(run, (await analysed.next()).value!);
+        else if (isUrl(target)) await ingestUrl(run, target);
+        else await ingestFile(run, target);
+      } catch (err) {
+        run.fail(err, target);
+      }
+      run.inputsDone++;
     }
-    run.inputsDone++;
+  } finally {
+    await analysed.return(undefined);
   }
   run.progress();
   return run.report;
+}
+
+/**
+ * With more than one thread, plain-text files are analysed ahead in a worker pool
+ * (outcomes come back in input order, so stories are assigned in arrival order);
+ * other inputs (HTML, feeds, dumps, URLs) are read on this thread.
+ */
+async function pooledTextFiles(targets: string[], threads: number): Promise<string[]> {
+  if (threads <= 1) return [];
+  const out: string[] = [];
+  for (const t of targets) if (!isUrl(t) && (await sniffFile(t)) === 'text') out.push(t);
+  return out;
+}
+
+async function storeOutcome(run: IngestRun, outcome: AnalyseOutcome): Promise<void> {
+  if (!outcome.ok) run.fail(new InputError(outcome.input, outcome.reason), outcome.input);
+  else await run.analysed(outcome.input, outcome.article, outcome.raw, outcome.features);
 }
 
 /** Reads one plain-text article from disk and analyses it (no store involved). */

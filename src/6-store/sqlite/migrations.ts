@@ -79,4 +79,12 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    name: 'compact story centroids',
+    // A story's centroid kept as its heaviest terms in one column ([[term, weight], ...] as
+    // JSON), so proposing a candidate reads one row instead of every term the story ever had.
+    // NULL for stories made before this migration: those are rebuilt from story_terms on use.
+    sql: `ALTER TABLE stories ADD COLUMN centroid TEXT;`,
+  },
 ];

@@ -21,6 +21,8 @@ import { MIGRATIONS } from './migrations.js';
 const KEY_TERMS = 25;
 /** How many stories the inverted index may propose per article. */
 const MAX_CANDIDATES = 30;
+/** How many terms a story's stored centroid keeps (its heaviest). */
+export const CENTROID_TERMS = 300;
 
 type Row = Record<string, unknown>;
 
@@ -32,6 +34,8 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   /** Prepared statements by SQL text: preparing once keeps ingest's hot path cheap. */
   private readonly statements = new Map<string, Database.Statement>();
+  /** Set inside `bulk`: articles added since the last commit, and how many make a commit. */
+  private bulkState: { every: number; pending: number } | null = null;
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -68,7 +72,31 @@ export class SqliteStore implements Store {
   async addArticle(input: NewArticle, decide: Decide): Promise<AddResult> {
     // IMMEDIATE: take the write lock before reading candidates, so two writers
     // cannot both decide to open a story for the same event.
-    return this.db.transaction(() => this.addInTransaction(input, decide)).immediate();
+    const result = this.db.transaction(() => this.addInTransaction(input, decide)).immediate();
+    if (this.bulkState && ++this.bulkState.pending >= this.bulkState.every) {
+      this.db.exec('COMMIT');
+      this.db.exec('BEGIN IMMEDIATE');
+      this.bulkState.pending = 0;
+    }
+    return result;
+  }
+
+  /**
+   * Runs `fn` with grouped commits: one transaction per `every` articles instead of one
+   * each (inside it, each article is a savepoint). A commit costs more than storing an
+   * article, so bulk ingest uses this; another writer waits at most one group. What was
+   * added is committed even when `fn` throws.
+   */
+  async bulk<T>(fn: () => Promise<T>, every = 100): Promise<T> {
+    if (this.bulkState || this.db.inTransaction) return fn();
+    this.bulkState = { every, pending: 0 };
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      return await fn();
+    } finally {
+      this.bulkState = null;
+      if (this.db.inTransaction) this.db.exec('COMMIT');
+    }
   }
 
   private addInTransaction(input: NewArticle, decide: Decide): AddResult {
@@ -133,21 +161,29 @@ export class SqliteStore implements Store {
       article.text,
     );
     this.updateStory(storyId, article);
-    const addTerm = this.sql(
-      'INSERT INTO story_terms (story_id, term, weight) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET weight = weight + excluded.weight',
+    const joined = newStory ? undefined : candidates.find((c) => c.id === storyId);
+    const centroid = addToCentroid(
+      joined?.centroid ?? (newStory ? new Map() : this.storyCentroid(storyId)),
+      centroidContribution(features, stats),
     );
-    for (const [term, w] of centroidContribution(features, stats)) addTerm.run(storyId, term, w);
+    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(
+      JSON.stringify([...centroid]),
+      storyId,
+    );
     const post = this.sql(
       'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
     );
     for (const term of keys) post.run(term, storyId);
-    const df = this.sql(
-      'INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT DO UPDATE SET df = df + 1',
-    );
-    for (const term of features.terms.keys()) df.run(term);
+    // One statement over a JSON array: an article has hundreds of terms, and a native
+    // call per term costs more than the index update itself.
+    this.sql(
+      `INSERT INTO term_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true
+         ON CONFLICT DO UPDATE SET df = df + 1`,
+    ).run(JSON.stringify([...features.terms.keys()]));
     this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
-    const band = this.sql('INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)');
-    for (const b of features.bands) band.run(b, articleId);
+    this.sql(
+      'INSERT OR IGNORE INTO minhash_bands (band, article_id) SELECT value, ? FROM json_each(?)',
+    ).run(articleId, JSON.stringify(features.bands));
     const link = this.sql(
       'INSERT OR IGNORE INTO article_links (from_id, kind, to_id, seq) VALUES (?, ?, ?, ?)',
     );
@@ -175,11 +211,12 @@ export class SqliteStore implements Store {
   private docFreq(terms: string[]): DocFreq {
     const docs = this.sql("SELECT value FROM counters WHERE name = 'docs'").pluck().get() as number;
     const df = new Map<string, number>();
-    const get = this.sql('SELECT df FROM term_df WHERE term = ?').pluck();
-    for (const t of terms) {
-      const n = get.get(t) as number | undefined;
-      if (n) df.set(t, n);
-    }
+    const rows = this.sql(
+      'SELECT d.term, d.df FROM json_each(?) j JOIN term_df d ON d.term = j.value',
+    )
+      .raw()
+      .all(JSON.stringify(terms)) as Array<[string, number]>;
+    for (const [t, n] of rows) if (n) df.set(t, n);
     return { docs, df };
   }
 
@@ -205,15 +242,12 @@ export class SqliteStore implements Store {
     }
     const ids = new Set([...hits.keys(), ...nearDup]);
     const story = this.sql('SELECT * FROM stories WHERE id = ?');
-    const terms = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?');
     const out: CandidateStory[] = [];
     for (const id of ids) {
       const s = story.get(id) as Row;
-      const centroid = new Map<string, number>();
-      for (const r of terms.all(id) as Row[]) centroid.set(r.term as string, r.weight as number);
       out.push({
         id,
-        centroid,
+        centroid: s.centroid ? new Map(JSON.parse(s.centroid as string)) : this.storyCentroid(id),
         size: s.article_count as number,
         firstDate: (s.first_date as string | null) ?? null,
         lastDate: (s.last_date as string | null) ?? null,
@@ -221,6 +255,17 @@ export class SqliteStore implements Store {
       });
     }
     return out;
+  }
+
+  /** A story's compact centroid; stories stored before migration 2 rebuild it from story_terms. */
+  private storyCentroid(id: string): Map<string, number> {
+    const stored = this.sql('SELECT centroid FROM stories WHERE id = ?').pluck().get(id) as
+      string | null | undefined;
+    if (stored) return new Map(JSON.parse(stored));
+    const rows = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?').all(
+      id,
+    ) as Row[];
+    return topTerms(new Map(rows.map((r) => [r.term as string, r.weight as number])));
   }
 
   private resolveStory(id: string): string {
@@ -364,6 +409,23 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/** The centroid after one more article: summed weights, cut back to the heaviest terms. */
+function addToCentroid(
+  centroid: Map<string, number>,
+  contribution: Map<string, number>,
+): Map<string, number> {
+  const sum = new Map(centroid);
+  for (const [term, w] of contribution) sum.set(term, (sum.get(term) ?? 0) + w);
+  return topTerms(sum);
+}
+
+function topTerms(vector: Map<string, number>): Map<string, number> {
+  if (vector.size <= CENTROID_TERMS) return vector;
+  return new Map(
+    [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CENTROID_TERMS),
+  );
 }
 
 /** User words become quoted FTS5 terms: no query syntax can be injected. */

@@ -64,6 +64,7 @@ export async function main(
         raw: { type: 'boolean', default: false },
         'allow-private-network': { type: 'boolean', default: false },
         every: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         out: { type: 'string' },
         all: { type: 'boolean' },

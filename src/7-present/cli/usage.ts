@@ -2,7 +2,8 @@ export const USAGE = `parallax — one news story from every side
 
 Usage:
   parallax ingest <path>... [--source NAME]   ingest files, folders (recursive) and URLs:
-                                              text, HTML, RSS/Atom feeds, OPML, JSONL, .gz
+         [--threads N]                        text, HTML, RSS/Atom feeds, OPML, JSONL, .gz;
+                                              N analysis threads (default: one per core)
   parallax watch <feed|opml>... [--every 10m] poll feeds, ingesting new items, until Ctrl-C
   parallax stories                            list stories with their articles
   parallax versions <articleId>               an article's versions (with diffs) and same-text copies
