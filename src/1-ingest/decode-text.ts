@@ -33,8 +33,10 @@ export function normaliseText(text: string): string {
     .normalize('NFC');
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
+/** NUL bytes, or more than 5% control characters in the first bytes: not text. */
+export function looksBinary(bytes: Uint8Array, window = 8192): boolean {
+  const n = Math.min(bytes.length, window);
+  if (n === 0) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;

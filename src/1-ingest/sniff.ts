@@ -1,3 +1,4 @@
+import { looksBinary } from './decode-text.js';
 /** What an input is, judged by its first bytes first and its name or media type second. */
 export type InputKind = 'gzip' | 'feed' | 'opml' | 'html' | 'jsonl' | 'text' | 'binary';
 
@@ -22,7 +23,7 @@ export function sniffKind(
       : head[0] === 0xfe && head[1] === 0xff
         ? 'utf-16be'
         : null;
-  if (!utf16 && looksBinary(head)) return 'binary';
+  if (!utf16 && looksBinary(head, SNIFF_BYTES)) return 'binary';
   const text = new TextDecoder(utf16 ?? 'latin1')
     .decode(head)
     .replace(/^(\xef\xbb\xbf|\ufeff)/, '')
@@ -51,16 +52,4 @@ export function sniffKind(
     return 'html';
   if (/(rss|atom|rdf)\+xml$/.test(type)) return 'feed';
   return 'text';
-}
-
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, SNIFF_BYTES);
-  if (n === 0) return false;
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
-  return control / n > 0.05;
 }

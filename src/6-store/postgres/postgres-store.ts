@@ -15,6 +15,13 @@ import {
   type SimilarArticle,
   type Store,
 } from '../store.js';
+import {
+  analysisJson,
+  articleFromRow,
+  feedStateFromRow,
+  linkFromRow,
+  similarFromRow,
+} from '../rows.js';
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 
@@ -137,15 +144,7 @@ export class PostgresStore implements Store {
       article.text,
       input.raw,
       JSON.stringify(article.meta),
-      JSON.stringify({
-        language: article.language,
-        artifacts: article.artifacts,
-        sentences: article.sentences,
-        entities: article.entities,
-        mentions: article.mentions,
-        quotes: article.quotes,
-        times: article.times,
-      }),
+      analysisJson(article),
       [...contribution.keys()],
       [...contribution.values()],
       keys,
@@ -193,7 +192,7 @@ export class PostgresStore implements Store {
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = (await this.pool.query('SELECT * FROM articles WHERE id = $1', [id])).rows[0] as
       Row | undefined;
-    return row ? toArticle(row) : null;
+    return row ? articleFromRow(row) : null;
   }
 
   async listStories(): Promise<StorySummary[]> {
@@ -247,7 +246,7 @@ export class PostgresStore implements Store {
         [resolved],
       )
     ).rows as Row[];
-    return rows.map(toArticle);
+    return rows.map(articleFromRow);
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
@@ -288,12 +287,7 @@ export class PostgresStore implements Store {
         [bands, limit],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      source: r.source as string,
-      contentHash: r.content_hash as string,
-      text: r.text as string,
-    }));
+    return rows.map(similarFromRow);
   }
 
   async articleLinks(articleId: string): Promise<ArticleLink[]> {
@@ -304,24 +298,14 @@ export class PostgresStore implements Store {
         [articleId],
       )
     ).rows as Row[];
-    return rows.map((r) => ({
-      kind: r.kind as ArticleLink['kind'],
-      from: r.from_id as string,
-      to: r.to_id as string,
-    }));
+    return rows.map(linkFromRow);
   }
 
   async getFeedState(feed: string): Promise<FeedState | null> {
     const r = (await this.pool.query('SELECT * FROM feed_state WHERE feed = $1', [feed]))
       .rows[0] as Row | undefined;
     if (!r) return null;
-    return {
-      feed,
-      etag: (r.etag as string | null) ?? null,
-      lastModified: (r.last_modified as string | null) ?? null,
-      lastPolledAt: (r.last_polled_at as string | null) ?? null,
-      failures: r.failures as number,
-    };
+    return feedStateFromRow(feed, r);
   }
 
   async putFeedState(state: FeedState): Promise<void> {
@@ -372,26 +356,6 @@ function summary(row: Row, articles: StorySummary['articles']): StorySummary {
     lastDate: (row.last_date as string | null) ?? null,
     outlets: [...new Set(articles.map((a) => a.source))].sort(),
     articles,
-  };
-}
-
-function toArticle(row: Row): StoredArticle {
-  const analysis = JSON.parse(row.analysis_json as string);
-  return {
-    id: row.id as string,
-    storyId: row.story_id as string,
-    contentHash: row.content_hash as string,
-    ingestedAt: row.ingested_at as string,
-    meta: JSON.parse(row.meta_json as string),
-    text: row.text as string,
-    language: analysis.language,
-    artifacts: analysis.artifacts,
-    sentences: analysis.sentences,
-    // Rows written before analysis had these passes carry none.
-    entities: analysis.entities ?? [],
-    mentions: analysis.mentions ?? [],
-    quotes: analysis.quotes ?? [],
-    times: analysis.times ?? [],
   };
 }
 

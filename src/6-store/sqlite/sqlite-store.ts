@@ -15,6 +15,13 @@ import {
   type SimilarArticle,
   type Store,
 } from '../store.js';
+import {
+  analysisJson,
+  articleFromRow,
+  feedStateFromRow,
+  linkFromRow,
+  similarFromRow,
+} from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
 
 /** How many key terms of each article go into the inverted index. */
@@ -144,15 +151,7 @@ export class SqliteStore implements Store {
       article.text,
       input.raw,
       JSON.stringify(article.meta),
-      JSON.stringify({
-        language: article.language,
-        artifacts: article.artifacts,
-        sentences: article.sentences,
-        entities: article.entities,
-        mentions: article.mentions,
-        quotes: article.quotes,
-        times: article.times,
-      }),
+      analysisJson(article),
       now,
     );
     this.sql('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
@@ -281,7 +280,7 @@ export class SqliteStore implements Store {
 
   async getArticle(id: string): Promise<StoredArticle | null> {
     const row = this.sql('SELECT * FROM articles WHERE id = ?').get(id) as Row | undefined;
-    return row ? toArticle(row) : null;
+    return row ? articleFromRow(row) : null;
   }
 
   async listStories(): Promise<StorySummary[]> {
@@ -315,7 +314,7 @@ export class SqliteStore implements Store {
     const rows = this.sql(
       'SELECT * FROM articles WHERE story_id = ? ORDER BY published IS NULL, published, seq',
     ).all(this.resolveStory(storyId)) as Row[];
-    return rows.map(toArticle);
+    return rows.map(articleFromRow);
   }
 
   async search(query: string, limit = 20): Promise<SearchHit[]> {
@@ -343,35 +342,20 @@ export class SqliteStore implements Store {
          WHERE b.band IN (${bands.map(() => '?').join(',')})
          GROUP BY a.id ORDER BY shared DESC, a.seq LIMIT ?`,
     ).all(...bands, limit) as Row[];
-    return rows.map((r) => ({
-      id: r.id as string,
-      source: r.source as string,
-      contentHash: r.content_hash as string,
-      text: r.text as string,
-    }));
+    return rows.map(similarFromRow);
   }
 
   async articleLinks(articleId: string): Promise<ArticleLink[]> {
     const rows = this.sql(
       'SELECT from_id, kind, to_id FROM article_links WHERE from_id = ? OR to_id = ? ORDER BY seq, kind, to_id',
     ).all(articleId, articleId) as Row[];
-    return rows.map((r) => ({
-      kind: r.kind as ArticleLink['kind'],
-      from: r.from_id as string,
-      to: r.to_id as string,
-    }));
+    return rows.map(linkFromRow);
   }
 
   async getFeedState(feed: string): Promise<FeedState | null> {
     const r = this.sql('SELECT * FROM feed_state WHERE feed = ?').get(feed) as Row | undefined;
     if (!r) return null;
-    return {
-      feed,
-      etag: (r.etag as string | null) ?? null,
-      lastModified: (r.last_modified as string | null) ?? null,
-      lastPolledAt: (r.last_polled_at as string | null) ?? null,
-      failures: r.failures as number,
-    };
+    return feedStateFromRow(feed, r);
   }
 
   async putFeedState(state: FeedState): Promise<void> {
@@ -432,24 +416,4 @@ function topTerms(vector: Map<string, number>): Map<string, number> {
 function ftsQuery(query: string): string {
   const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((w) => `"${w}"`).join(' ');
-}
-
-function toArticle(row: Row): StoredArticle {
-  const analysis = JSON.parse(row.analysis_json as string);
-  return {
-    id: row.id as string,
-    storyId: row.story_id as string,
-    contentHash: row.content_hash as string,
-    ingestedAt: row.ingested_at as string,
-    meta: JSON.parse(row.meta_json as string),
-    text: row.text as string,
-    language: analysis.language,
-    artifacts: analysis.artifacts,
-    sentences: analysis.sentences,
-    // Rows written before analysis had these passes carry none.
-    entities: analysis.entities ?? [],
-    mentions: analysis.mentions ?? [],
-    quotes: analysis.quotes ?? [],
-    times: analysis.times ?? [],
-  };
 }

@@ -91,23 +91,10 @@ export async function main(
     io.err(USAGE);
     return 2;
   }
+  const common = { json: parsed.values.json ?? false, positionals, values: parsed.values };
   const standalone = NO_STORE[command];
   if (standalone) {
-    try {
-      return await standalone({
-        json: parsed.values.json ?? false,
-        positionals,
-        values: parsed.values,
-        out: io.out,
-        err: io.err,
-      });
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.err(`parallax ${command}: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
+    return usageGuard(command, io, () => standalone({ ...common, out: io.out, err: io.err }));
   }
   const target = storeTarget({ db: parsed.values.db, databaseUrl: parsed.values['database-url'] });
   const queueRun =
@@ -146,21 +133,23 @@ export async function main(
     return 1;
   }
   try {
-    return await run({
-      store,
-      json: parsed.values.json ?? false,
-      positionals,
-      values: parsed.values,
-      out: io.out,
-      err: io.err,
-    });
-  } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`parallax ${command}: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    return await usageGuard(command, io, () => run({ store, ...common, out: io.out, err: io.err }));
   } finally {
     await store.close();
+  }
+}
+
+/** Runs a command; a UsageError becomes its message and exit code 2. */
+async function usageGuard(
+  command: string,
+  io: { err: (s: string) => void },
+  fn: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`parallax ${command}: ${e.message}\n`);
+    return 2;
   }
 }
