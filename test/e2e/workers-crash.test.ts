@@ -40,7 +40,7 @@ describe('workers killed with SIGKILL at random points', () => {
       // The first kill lands during start-up (migrations, queue set-up); the others at a
       // random moment once the worker is busy with jobs.
       if (i > 0) {
-        for (let waited = 0; !/^\+ a_/m.test(w.output()) && waited < 60_000; waited += 50)
+        for (let waited = 0; !/^\+ a_/m.test(w.output()) && waited < 120_000; waited += 50)
           await sleep(50);
       }
       await sleep(Math.floor(random() * (i > 0 ? 2000 : 800)));
