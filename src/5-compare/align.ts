@@ -66,9 +66,10 @@ export function scorePairs(units: Unit[], options = ALIGN_DEFAULTS): UnitPair[] 
  * chain of pairwise matches cannot glue unrelated statements together.
  */
 export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEFAULTS): number[][] {
-  const best = new Map<string, UnitPair>(); // `${unit}:${otherArticle}` -> best pair
+  const articles = units.reduce((n, u) => Math.max(n, u.article + 1), 0);
+  const best = new Map<number, UnitPair>(); // unit × other article -> best pair
   const consider = (u: number, other: number, p: UnitPair) => {
-    const key = `${u}:${units[other]!.article}`;
+    const key = u * articles + units[other]!.article;
     const cur = best.get(key);
     if (!cur || p.score > cur.score) best.set(key, p);
   };
@@ -76,12 +77,13 @@ export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEF
     consider(p.a, p.b, p);
     consider(p.b, p.a, p);
   }
-  // Scored neighbours of each unit: average linkage then only visits pairs that
-  // exist, instead of every member × member combination (cubic on big stories).
-  const neighbours = new Map<number, Array<[number, number]>>();
+  // Summed pair scores between current groups, kept up to date as groups merge: the
+  // average-linkage check is then one lookup instead of a scan over both groups' members.
+  const between = new Map<number, Map<number, number>>();
+  const edge = (x: number) => between.get(x) ?? between.set(x, new Map()).get(x)!;
   for (const p of pairs) {
-    (neighbours.get(p.a) ?? neighbours.set(p.a, []).get(p.a)!).push([p.b, p.score]);
-    (neighbours.get(p.b) ?? neighbours.set(p.b, []).get(p.b)!).push([p.a, p.score]);
+    edge(p.a).set(p.b, (edge(p.a).get(p.b) ?? 0) + p.score);
+    edge(p.b).set(p.a, (edge(p.b).get(p.a) ?? 0) + p.score);
   }
   const members = new Map<number, number[]>(units.map((u) => [u.index, [u.index]]));
   const perArticle = new Map<number, Map<number, number>>(
@@ -98,8 +100,7 @@ export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEF
     if (members.get(ra)!.length < members.get(rb)!.length) [ra, rb] = [rb, ra];
     const ga = members.get(ra)!;
     const gb = members.get(rb)!;
-    let sum = 0;
-    for (const y of gb) for (const [x, s] of neighbours.get(y) ?? []) if (root[x] === ra) sum += s;
+    const sum = between.get(ra)?.get(rb) ?? 0;
     // Cross-article member pairs: all pairs minus those within one article.
     const artA = perArticle.get(ra)!;
     const artB = perArticle.get(rb)!;
@@ -111,6 +112,13 @@ export function groupUnits(units: Unit[], pairs: UnitPair[], options = ALIGN_DEF
     for (const [art, count] of artB) artA.set(art, (artA.get(art) ?? 0) + count);
     members.delete(rb);
     perArticle.delete(rb);
+    for (const [c, w] of between.get(rb) ?? []) {
+      between.get(c)!.delete(rb);
+      if (c === ra) continue;
+      edge(ra).set(c, (edge(ra).get(c) ?? 0) + w);
+      edge(c).set(ra, (edge(c).get(ra) ?? 0) + w);
+    }
+    between.delete(rb);
   }
   return [...members.values()].filter((g) => new Set(g.map((i) => units[i]!.article)).size > 1);
 }

@@ -70,37 +70,52 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
   const full = (it: Item) => it.persons.filter((p) => p.given.length > 0);
 
   // Full-name persons: same family name and compatible given names, never conflicting ones.
-  for (let i = 0; i < items.length; i++) {
-    for (let j = i + 1; j < items.length; j++) {
-      const a = items[i]!;
-      const b = items[j]!;
-      if (a.entity.type === 'person' && b.entity.type === 'person') {
-        const fa = full(a);
-        const fb = full(b);
-        if (fa.length && fb.length) {
-          const conflict = fa.some((x) =>
-            fb.some((y) => conflictingGiven(x, y) && x.family === y.family),
-          );
-          if (!conflict && fa.some((x) => fb.some((y) => samePerson(x, y)))) union(i, j);
-        }
-      } else if (a.entity.type !== 'person' && b.entity.type !== 'person') {
-        const eventA = a.entity.type === 'event';
-        if (eventA !== (b.entity.type === 'event')) continue;
-        if ([...a.keys].some((k) => b.keys.has(k)) || acronymOf(a, b) || acronymOf(b, a))
-          union(i, j);
+  // Only items sharing a family name (or a name key) can match, so pairs come from buckets
+  // rather than from every pair of the story's entities.
+  const fulls = items.map(full);
+  const tried = new Set<number>();
+  const fullByFamily = buckets(items, (it, i) =>
+    it.entity.type === 'person' ? fulls[i]!.map((p) => p.family) : [],
+  );
+  const surnameByFamily = buckets(items, (it, i) =>
+    it.entity.type === 'person' && !fulls[i]!.length ? it.persons.map((p) => p.family) : [],
+  );
+  for (const list of fullByFamily.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = Math.min(list[x]!, list[y]!);
+        const j = Math.max(list[x]!, list[y]!);
+        if (tried.has(i * items.length + j)) continue;
+        tried.add(i * items.length + j);
+        const fa = fulls[i]!;
+        const fb = fulls[j]!;
+        const conflict = fa.some((a) =>
+          fb.some((b) => conflictingGiven(a, b) && a.family === b.family),
+        );
+        if (!conflict && fa.some((a) => fb.some((b) => samePerson(a, b)))) union(i, j);
       }
     }
   }
+  // Other entities: a shared name key, or an acronym of the other's name, within events or non-events.
+  const kind = (it: Item) => (it.entity.type === 'event' ? 'v' : 'n');
+  for (const list of buckets(items, (it) =>
+    it.entity.type === 'person' ? [] : [...it.keys].map((k) => `${kind(it)}|${k}`),
+  ).values())
+    for (const j of list.slice(1)) union(list[0]!, j);
+  const byAcronym = buckets(items, (it) =>
+    it.entity.type === 'person' ? [] : [...it.acronyms].map((a) => `${kind(it)}|${a}`),
+  );
+  items.forEach((it, i) => {
+    if (it.entity.type === 'person' || !/^\p{Lu}{2,6}$/u.test(it.entity.name)) return;
+    for (const j of byAcronym.get(`${kind(it)}|${it.entity.name.toLowerCase()}`) ?? []) union(i, j);
+  });
   // Surname-only persons join the one full-name person of that family (a shared role settles a tie).
   for (let i = 0; i < items.length; i++) {
     const a = items[i]!;
-    if (a.entity.type !== 'person' || full(a).length || !a.persons.length) continue;
+    if (a.entity.type !== 'person' || fulls[i]!.length || !a.persons.length) continue;
     const family = a.persons[0]!.family;
     const groups = new Map<number, Item>();
-    items.forEach((b, j) => {
-      if (b.entity.type === 'person' && full(b).some((p) => p.family === family))
-        groups.set(find(j), b);
-    });
+    for (const j of fullByFamily.get(family) ?? []) groups.set(find(j), items[j]!);
     let targets = [...groups.keys()];
     if (targets.length > 1) {
       const sameArticle = targets.filter((g) =>
@@ -117,13 +132,8 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
     if (targets.length === 1) union(i, items.indexOf(groups.get(targets[0]!)!));
     else if (groups.size === 0) {
       // No full name anywhere in the story: lone surnames of one family are one person.
-      items.forEach((b, j) => {
-        if (
-          b.entity.type === 'person' &&
-          !full(b).length &&
-          b.persons.some((p) => p.family === family)
-        )
-          union(i, j);
+      (surnameByFamily.get(family) ?? []).forEach((j) => {
+        union(i, j);
       });
     }
   }
@@ -190,9 +200,13 @@ function majorityType(members: readonly Item[]): EntityType {
   return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-function acronymOf(short: Item, long: Item): boolean {
-  const name = short.entity.name;
-  return /^\p{Lu}{2,6}$/u.test(name) && long.acronyms.has(name.toLowerCase());
+/** Item indexes by every key `keysOf` gives them. */
+function buckets(items: Item[], keysOf: (it: Item, i: number) => string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  items.forEach((it, i) => {
+    for (const k of new Set(keysOf(it, i))) (out.get(k) ?? out.set(k, []).get(k)!).push(i);
+  });
+  return out;
 }
 
 function initials(key: string): string {
