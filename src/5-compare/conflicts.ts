@@ -32,6 +32,8 @@ const NUMBER_WORDS: Record<string, string> = {
   hundred: '100',
   dozen: '12',
 };
+/** A digit or a number word: only such substitutions can disagree on a figure. */
+const HAS_NUMBER = new RegExp(`\\d|\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'i');
 const MONTH =
   /\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 
@@ -59,7 +61,7 @@ export function findConflicts(groups: StatementGroup[]): Conflict[] {
       const mb = g.members[p.b]!;
       for (const op of p.diff) {
         if (op.op !== 'substitute') continue;
-        const na = /\d/.test(op.from) || /[a-z]/i.test(op.from) ? numbers(op.from) : [];
+        const na = HAS_NUMBER.test(op.from) ? numbers(op.from) : [];
         const nb = na.length ? numbers(op.to) : [];
         const side = (m: typeof ma, s: Span, value: string): ConflictSide => ({
           articleId: m.articleId,

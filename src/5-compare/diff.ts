@@ -115,9 +115,9 @@ export function diffPrepared(pa: PreparedSpan, pb: PreparedSpan): DiffOp[] {
       if (ka[i] === kb[j]) {
         const last = ops[ops.length - 1];
         if (last && last.op === 'equal') {
+          // The run's text is cut once at the end: slicing per word makes garbage.
           last.a.end = wa0.end;
           last.b.end = wb0.end;
-          last.text = textA.slice(last.a.start, wa0.end);
         } else {
           ops.push({
             op: 'equal',
@@ -144,6 +144,7 @@ export function diffPrepared(pa: PreparedSpan, pb: PreparedSpan): DiffOp[] {
     }
   }
   flush();
+  for (const op of ops) if (op.op === 'equal') op.text = textA.slice(op.a.start, op.a.end);
   return ops;
 }
 
