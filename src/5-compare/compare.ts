@@ -11,7 +11,7 @@ import {
 } from './comparison.js';
 import { findConflicts } from './conflicts.js';
 import { coverageMatrix, omissions } from './coverage.js';
-import { diffPrepared, prepareSpan } from './diff.js';
+import { diffPrepared, prepareSpan, shiftOps, type DiffOp } from './diff.js';
 import { classifyPair, RELATION_ORDER, type Relation } from './relation.js';
 import { provenance } from './provenance.js';
 import { quoteFidelity } from './quote-fidelity.js';
@@ -93,7 +93,9 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     entities,
     quotes,
     quoteFidelity: quoteFidelity(quotes),
-    timeline: buildTimeline(articles.map((a) => timelineInput(a, story.firstDate, entities))),
+    timeline: buildTimeline(
+      articles.map((a) => timelineInput(a, story.firstDate, storyEntityName(entities))),
+    ),
     provenance: provenance(articles, units, groups, signals),
     stats: {
       articles: articles.length,
@@ -109,7 +111,11 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
  * (its siblings report the same event), with lower confidence, so "in
  * September" still lands on a year.
  */
-function timelineInput(a: StoredArticle, storyDate: string | null, entities: StoryEntity[]) {
+function timelineInput(
+  a: StoredArticle,
+  storyDate: string | null,
+  entityName: (articleId: string, entityId: string) => string | null,
+) {
   const own = a.meta.published.value;
   const times =
     own || !storyDate
@@ -125,7 +131,7 @@ function timelineInput(a: StoredArticle, storyDate: string | null, entities: Sto
     times,
     published: own,
     mentions: a.mentions,
-    entityName: storyEntityName(entities),
+    entityName,
   };
 }
 
@@ -183,6 +189,8 @@ function buildGroup(
   const prepared = memberUnits.map((i) =>
     prepareSpan(articles[units[i]!.article]!.text, units[i]!),
   );
+  // Diffs by wording: members worded alike (wire copies) are diffed once, then moved.
+  const byWording = new Map<string, { diff: DiffOp[]; a: number; b: number }>();
   for (let x = 0; x < memberUnits.length; x++) {
     for (let y = x + 1; y < memberUnits.length; y++) {
       const ua = units[memberUnits[x]!]!;
@@ -190,7 +198,12 @@ function buildGroup(
       if (ua.article === ub.article) continue;
       const scored =
         pairIndex.get(`${ua.index}:${ub.index}`) ?? pairIndex.get(`${ub.index}:${ua.index}`);
-      const diff = diffPrepared(prepared[x]!, prepared[y]!);
+      const wording = `${members[x]!.text}\u0000${members[y]!.text}`;
+      const known = byWording.get(wording);
+      const diff = known
+        ? shiftOps(known.diff, ua.start - known.a, ub.start - known.b)
+        : diffPrepared(prepared[x]!, prepared[y]!);
+      if (!known) byWording.set(wording, { diff, a: ua.start, b: ub.start });
       const relation = classifyPair(diff, scored?.containment ?? 0);
       pairs.push({ a: x, b: y, score: round(scored?.score ?? 0), relation, diff });
       for (const m of [x, y]) members[m]!.relation = stronger(members[m]!.relation, relation);

@@ -69,8 +69,12 @@ export function diffPrepared(pa: PreparedSpan, pb: PreparedSpan): DiffOp[] {
   const dp = table;
   dp.fill(0, n * w, (n + 1) * w);
   for (let i = 0; i < n; i++) dp[i * w + m] = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
+  // The walk below takes a shared opening run diagonally without consulting the
+  // table, so only cells past the common prefix are needed.
+  let p = 0;
+  while (p < n && p < m && sa[p] === sb[p]) p++;
+  for (let i = n - 1; i >= p; i--) {
+    for (let j = m - 1; j >= p; j--) {
       dp[i * w + j] =
         sa[i] === sb[j]
           ? dp[(i + 1) * w + j + 1]! + 1
@@ -169,4 +173,22 @@ export function diffStats(ops: DiffOp[]) {
     else changedB += words(o.text);
   }
   return { equal, variant, changedA, changedB };
+}
+
+/**
+ * The same diff moved to other offsets: two members with the same wording (wire copies)
+ * diff the same way wherever they sit in their articles.
+ */
+export function shiftOps(ops: DiffOp[], da: number, db: number): DiffOp[] {
+  const move = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+  return ops.map((op) => {
+    switch (op.op) {
+      case 'delete':
+        return { ...op, a: move(op.a, da) };
+      case 'insert':
+        return { ...op, b: move(op.b, db) };
+      default:
+        return { ...op, a: move(op.a, da), b: move(op.b, db) };
+    }
+  });
 }

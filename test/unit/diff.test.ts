@@ -1,9 +1,10 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   diffSpans,
   diffStats,
   diffWords,
+  shiftOps,
   spellingKey,
   type DiffOp,
 } from '../../src/5-compare/diff.js';
@@ -144,4 +145,19 @@ test('a curly and a straight apostrophe are the same word, not a variant', {}, (
     ops.map((o) => o.op),
     ['equal'],
   );
+});
+
+describe('shiftOps', () => {
+  it('moves a diff to where the same wording sits elsewhere, equal to diffing it there', () => {
+    const a = 'The Orrin ferry was delayed by fog.';
+    const b = 'Fog postponed the Orrin ferry.';
+    const here = diffSpans(a, { start: 0, end: a.length }, b, { start: 0, end: b.length });
+    const padA = `Lead sentence. ${a}`;
+    const padB = `Another opening line here. ${b}`;
+    const there = diffSpans(padA, { start: 15, end: padA.length }, padB, {
+      start: 27,
+      end: padB.length,
+    });
+    assert.deepEqual(shiftOps(here, 15, 27), there);
+  });
 });
