@@ -3,6 +3,16 @@ import { InputError } from './input-error.js';
 /** Articles larger than this are refused before reading: no news article is 50 MB of text. */
 export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 
+/** Refuses a file over the one-article limit before anything reads it. */
+export function checkArticleSize(input: string, bytes: number): void {
+  if (bytes > MAX_TEXT_BYTES) {
+    throw new InputError(
+      input,
+      `file too large (${(bytes / 1048576).toFixed(0)} MB; the limit for one article is ${MAX_TEXT_BYTES / 1048576} MB)`,
+    );
+  }
+}
+
 /**
  * Decodes the bytes of a plain-text article, refusing what is not one:
  * empty files, binary files (NUL bytes or many control characters) and

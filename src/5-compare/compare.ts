@@ -71,7 +71,8 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
   }));
   const signals = articles.map(translationSignals);
   const entities = linkStoryEntities(articles);
-  const quotes = whoSaidWhat(articles, entities);
+  const named = storyEntityNames(entities);
+  const quotes = whoSaidWhat(articles, named);
   return {
     schemaVersion: COMPARISON_SCHEMA_VERSION,
     story,
@@ -93,9 +94,7 @@ export function compareArticles(story: StoryInfo, articles: StoredArticle[]): Co
     entities,
     quotes,
     quoteFidelity: quoteFidelity(quotes),
-    timeline: buildTimeline(
-      articles.map((a) => timelineInput(a, story.firstDate, storyEntityName(entities))),
-    ),
+    timeline: buildTimeline(articles.map((a) => timelineInput(a, story.firstDate, named.nameOf))),
     provenance: provenance(articles, units, groups, signals),
     stats: {
       articles: articles.length,
@@ -135,19 +134,21 @@ function timelineInput(
   };
 }
 
-function storyEntityName(entities: StoryEntity[]) {
+/** An article's entity → the name of the story entity it was linked to. */
+function storyEntityNames(entities: StoryEntity[]) {
   const lookup = storyEntityLookup(entities);
   const names = new Map(entities.map((e) => [e.id, e.name]));
-  return (articleId: string, entityId: string) => {
-    const id = lookup(articleId, entityId);
-    return id ? (names.get(id) ?? null) : null;
+  return {
+    idOf: lookup,
+    nameOf: (articleId: string, entityId: string) => {
+      const id = lookup(articleId, entityId);
+      return id ? (names.get(id) ?? null) : null;
+    },
   };
 }
 
 /** Quotes grouped by the story-level speaker their article resolved them to. */
-function whoSaidWhat(articles: StoredArticle[], entities: StoryEntity[]) {
-  const lookup = storyEntityLookup(entities);
-  const names = new Map(entities.map((e) => [e.id, e.name]));
+function whoSaidWhat(articles: StoredArticle[], named: ReturnType<typeof storyEntityNames>) {
   return quotesBySpeaker(
     articles.map((a) => ({
       id: a.id,
@@ -157,8 +158,9 @@ function whoSaidWhat(articles: StoredArticle[], entities: StoryEntity[]) {
       language: a.language.code,
     })),
     (articleId, q) => {
-      const id = q.speakerId ? lookup(articleId, q.speakerId) : null;
-      return { id, name: (id && names.get(id)) || q.speaker || q.source?.text || '' };
+      const id = q.speakerId ? named.idOf(articleId, q.speakerId) : null;
+      const name = q.speakerId ? named.nameOf(articleId, q.speakerId) : null;
+      return { id, name: name || q.speaker || q.source?.text || '' };
     },
   );
 }

@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
+import { checkArticleSize, decodeText } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
-import { parseTextArticle } from '../1-ingest/text-metadata.js';
+import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
-import type { AnalysedArticle } from '../types.js';
+import type { AnalysedArticle, ParsedArticle } from '../types.js';
 
 /** One input to analyse: a file to read, or text already in hand (a JSONL record, a feed item). */
 export type AnalyseJob =
@@ -33,23 +33,18 @@ export function jobInput(job: AnalyseJob): string {
 export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
   const input = jobInput(job);
   try {
-    let raw: string;
-    let fileYear: number | undefined;
-    if (job.kind === 'file') {
-      const info = await stat(job.path);
-      if (info.size > MAX_TEXT_BYTES) {
-        throw new InputError(
-          job.path,
-          `file too large (${(info.size / 1048576).toFixed(0)} MB; the limit for one article is ${MAX_TEXT_BYTES / 1048576} MB)`,
-        );
-      }
-      raw = decodeText(job.path, await readFile(job.path));
-      fileYear = info.mtime.getUTCFullYear();
-    } else {
-      raw = job.raw;
-      fileYear = job.fileYear;
-    }
-    const article = analyseRaw(raw, input, job.source, fileYear);
+    const { raw, context } =
+      job.kind === 'file'
+        ? await readTextInput(job.path, job.source)
+        : {
+            raw: job.raw,
+            context: {
+              origin: job.origin,
+              ...(job.source ? { source: job.source } : {}),
+              ...(job.fileYear !== undefined ? { fileYear: job.fileYear } : {}),
+            },
+          };
+    const article = analyseText(raw, context);
     return { ok: true, input, article, raw, features: clusterFeatures(article) };
   } catch (err) {
     if (err instanceof InputError) return { ok: false, input: err.input, reason: err.reason };
@@ -57,20 +52,29 @@ export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
   }
 }
 
-/** Parses and analyses decoded text; refuses an article with no body sentences. */
-export function analyseRaw(
-  raw: string,
-  origin: string,
+/** Reads and decodes one text file (size, encoding checks); analysis can happen elsewhere. */
+export async function readTextInput(
+  file: string,
   source?: string,
-  fileYear?: number,
-): AnalysedArticle {
-  const parsed = parseTextArticle(raw, {
-    origin,
-    ...(source ? { source } : {}),
-    ...(fileYear !== undefined ? { fileYear } : {}),
-  });
+): Promise<{ raw: string; context: TextContext }> {
+  const info = await stat(file);
+  checkArticleSize(file, info.size);
+  const raw = decodeText(file, await readFile(file));
+  return {
+    raw,
+    context: { origin: file, ...(source ? { source } : {}), fileYear: info.mtime.getUTCFullYear() },
+  };
+}
+
+/** Parses and analyses decoded text; refuses a text with nothing to analyse. */
+export function analyseText(raw: string, context: TextContext): AnalysedArticle {
+  return analyseParsed(parseTextArticle(raw, context), context.origin);
+}
+
+/** Analyses a parsed article (text, HTML, feed item); refuses one with no body sentences. */
+export function analyseParsed(parsed: ParsedArticle, input: string): AnalysedArticle {
   const article = analyseArticle(parsed);
   if (article.sentences.length === 0)
-    throw new InputError(origin, 'no article text (nothing but headers or artifacts)');
+    throw new InputError(input, 'no article text (nothing but headers or artifacts)');
   return article;
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
+import { checkArticleSize } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { sniffKind, SNIFF_BYTES } from '../1-ingest/sniff.js';
 import type { IngestRun } from './ingest-run.js';
@@ -30,12 +30,7 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
       return streamDump(run, file, gunzipStream(raw), () => raw.bytesRead / info.size);
     }
   }
-  if (info.size > MAX_TEXT_BYTES) {
-    throw new InputError(
-      file,
-      `file too large (${(info.size / 1048576).toFixed(0)} MB; the limit for one article is ${MAX_TEXT_BYTES / 1048576} MB)`,
-    );
-  }
+  checkArticleSize(file, info.size);
   await ingestBytes(run, file, await readFile(file), kind, {
     fileYear: info.mtime.getUTCFullYear(),
   });

@@ -1,11 +1,11 @@
 import type { FetchOptions } from '../1-ingest/fetch/fetch-url.js';
 import { HostLimiter } from '../1-ingest/fetch/host-limiter.js';
 import { InputError } from '../1-ingest/input-error.js';
-import { analyseArticle } from '../3-analyse/analyse.js';
 import { assignStory } from '../4-cluster/assign.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
 import type { AddResult, ArticleLinkKind, Store } from '../6-store/store.js';
 import type { AnalysedArticle, ParsedArticle } from '../types.js';
+import { analyseParsed } from './analyse-job.js';
 import { contentHash } from './content-hash.js';
 import { relationsFor } from './relations.js';
 
@@ -108,9 +108,7 @@ export class IngestRun {
   async article(input: string, parsed: ParsedArticle, raw: string): Promise<StoreResult | null> {
     let article: AnalysedArticle;
     try {
-      article = analyseArticle(parsed);
-      if (article.sentences.length === 0)
-        throw new InputError(input, 'no article text (nothing but headers or artifacts)');
+      article = analyseParsed(parsed, input);
     } catch (err) {
       this.fail(err, input);
       return null;

@@ -1,11 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
 import { InputError } from '../1-ingest/input-error.js';
-import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { walkInputs } from '../1-ingest/walk.js';
-import { analyseArticle } from '../3-analyse/analyse.js';
-import type { AnalysedArticle } from '../types.js';
 import { analyseInOrder } from './analyse-pool.js';
 import type { AnalyseOutcome } from './analyse-job.js';
 import { ingestFile, sniffFile } from './ingest-file.js';
@@ -13,6 +8,7 @@ import { IngestRun, type IngestOptions, type IngestReport } from './ingest-run.j
 import { ingestUrl, isUrl } from './ingest-web.js';
 
 export { storeArticle, IngestRun } from './ingest-run.js';
+export { analyseText, readTextInput } from './analyse-job.js';
 export type {
   AddedItem,
   IngestedItem,
@@ -86,40 +82,4 @@ async function pooledTextFiles(targets: string[], threads: number): Promise<stri
 async function storeOutcome(run: IngestRun, outcome: AnalyseOutcome): Promise<void> {
   if (!outcome.ok) run.fail(new InputError(outcome.input, outcome.reason), outcome.input);
   else await run.analysed(outcome.input, outcome.article, outcome.raw, outcome.features);
-}
-
-/** Reads one plain-text article from disk and analyses it (no store involved). */
-export async function readTextArticle(
-  file: string,
-  source?: string,
-): Promise<{ article: AnalysedArticle; raw: string }> {
-  const { raw, context } = await readTextInput(file, source);
-  return { article: analyseText(raw, context), raw };
-}
-
-/** Reads and decodes one text file (size, encoding checks); analysis can happen elsewhere. */
-export async function readTextInput(
-  file: string,
-  source?: string,
-): Promise<{ raw: string; context: TextContext }> {
-  const info = await stat(file);
-  if (info.size > MAX_TEXT_BYTES) {
-    throw new InputError(
-      file,
-      `file too large (${(info.size / 1048576).toFixed(0)} MB; the limit for one article is ${MAX_TEXT_BYTES / 1048576} MB)`,
-    );
-  }
-  const raw = decodeText(file, await readFile(file));
-  return {
-    raw,
-    context: { origin: file, ...(source ? { source } : {}), fileYear: info.mtime.getUTCFullYear() },
-  };
-}
-
-/** Parses and analyses decoded text; refuses a text with nothing to analyse. */
-export function analyseText(raw: string, context: TextContext): AnalysedArticle {
-  const article = analyseArticle(parseTextArticle(raw, context));
-  if (article.sentences.length === 0)
-    throw new InputError(context.origin, 'no article text (nothing but headers or artifacts)');
-  return article;
 }

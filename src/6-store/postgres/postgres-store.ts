@@ -24,17 +24,10 @@ import {
 } from '../rows.js';
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
-
-/** How many key terms of each article go into the inverted index (as in the SQLite store). */
-const KEY_TERMS = 25;
-/** How many stories the inverted index may propose per article (as in the SQLite store). */
-const MAX_CANDIDATES = 30;
+import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
 
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
-
-/** Title quality: a headline beats a title we had to cut from the lead. */
-const TITLE_RANK = { header: 3, headline: 3, lead: 1, none: 0 } as const;
 
 /**
  * The scale-out store: PostgreSQL shared by any number of worker processes.

@@ -23,18 +23,12 @@ import {
   similarFromRow,
 } from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
+import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
 
-/** How many key terms of each article go into the inverted index. */
-const KEY_TERMS = 25;
-/** How many stories the inverted index may propose per article. */
-const MAX_CANDIDATES = 30;
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
 
 type Row = Record<string, unknown>;
-
-/** Title quality: a headline beats a title we had to cut from the lead. */
-const TITLE_RANK = { header: 3, headline: 3, lead: 1, none: 0 } as const;
 
 /** The embedded store: one SQLite file, no setup. */
 export class SqliteStore implements Store {

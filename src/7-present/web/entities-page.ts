@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { EntityListItem } from '../http/story-catalog.js';
 import { getJson } from './api.js';
+import { entityLabel } from './entity-label.js';
 import { el, empty, mount } from './dom.js';
 
 /** Entities across all stories, with their aliases and the stories they appear in. */
@@ -44,14 +45,10 @@ export async function entitiesPage(root: HTMLElement, params: URLSearchParams): 
       'ul',
       { class: 'entities' },
       ...page.items.map((e) => {
-        const aliases = e.aliases.filter((a) => a !== e.name);
         return el(
           'li',
           {},
-          el('span', { class: `etype etype-${e.type}` }, e.type),
-          el('strong', {}, e.name),
-          aliases.length ? el('span', { class: 'muted' }, ` also “${aliases.join('”, “')}”`) : '',
-          e.roles.length ? el('span', { class: 'muted' }, ` · ${e.roles.join(', ')}`) : '',
+          ...entityLabel(e),
           el(
             'ul',
             {},

@@ -2,6 +2,7 @@
 import type { Comparison, GroupPair, StatementGroup } from '../../5-compare/comparison.js';
 import type { DiffOp } from '../../5-compare/diff.js';
 import { getJson } from './api.js';
+import { entityLabel } from './entity-label.js';
 import { activatable, el, empty, mount, section } from './dom.js';
 import { columns, type Highlight } from './statements.js';
 import { timelineChart } from './timeline-chart.js';
@@ -293,14 +294,10 @@ function entities(c: Comparison): HTMLElement {
     'ul',
     { class: 'entities' },
     ...c.entities.map((e) => {
-      const aliases = e.aliases.filter((a) => a !== e.name);
       return el(
         'li',
         {},
-        el('span', { class: `etype etype-${e.type}` }, e.type),
-        el('strong', {}, e.name),
-        aliases.length ? el('span', { class: 'muted' }, ` also “${aliases.join('”, “')}”`) : '',
-        e.roles.length ? el('span', { class: 'muted' }, ` · ${e.roles.join(', ')}`) : '',
+        ...entityLabel(e),
         el(
           'span',
           { class: 'muted' },
