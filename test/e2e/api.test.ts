@@ -308,7 +308,7 @@ describe('HTTP API over real HTTP on 127.0.0.1', () => {
     assert.equal((await fetch(server.url + '/assets/nope.js')).status, 404);
   });
 
-  it('with a token, every request needs Authorization: Bearer; CORS only for the configured origin', async () => {
+  it('with a token, every API request needs Authorization: Bearer; CORS only for the configured origin', async () => {
     const token = 'test-token-0123456789abcdef';
     const locked = await startServer({
       store,
@@ -318,11 +318,14 @@ describe('HTTP API over real HTTP on 127.0.0.1', () => {
       corsOrigin: 'http://app.example',
     });
     try {
-      for (const path of ['/', '/openapi.json', '/api/stories']) {
+      for (const path of ['/api/stories', '/api/health', '/api/export.jsonl', '/api/nope']) {
         const res = await fetch(locked.url + path);
         assert.equal(res.status, 401, path);
         assert.match(res.headers.get('content-type')!, /problem\+json/);
       }
+      // The shell holds no data and must load so that the UI can ask for the token.
+      for (const path of ['/', '/assets/app.js', '/openapi.json'])
+        assert.equal((await fetch(locked.url + path)).status, 200, path);
       assert.equal(
         (await fetch(locked.url + '/api/stories', { headers: { authorization: 'Bearer wrong' } }))
           .status,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -335,5 +335,52 @@ describe('web UI in headless Chromium', { skip }, () => {
     assert.deepEqual(seen.external, []);
     await page.screenshot({ path: join(SCREENSHOTS, 'hostile-article.png') });
     await page.close();
+  });
+
+  it('behind a token: asks for it once, then lists stories and downloads exports with it', async () => {
+    const token = 'ui-test-token-0123456789';
+    const locked = await startServer({ store, host: '127.0.0.1', port: 0, token });
+    try {
+      page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const seen = watch(page, locked.url);
+      await open(page, `${locked.url}/#/`);
+      assert.match((await page.locator('#app h1').textContent())!, /Access token needed/);
+      await page.fill('input[name="token"]', 'wrong-token-wrong-token');
+      await page.press('input[name="token"]', 'Enter');
+      await page.waitForSelector('#app[data-ready="true"] h1');
+      assert.match(
+        (await page.locator('#app [role="alert"]').textContent())!,
+        /refused this token/,
+      );
+      await page.fill('input[name="token"]', token);
+      await page.press('input[name="token"]', 'Enter');
+      await page.waitForSelector('.story-list li');
+      assert.equal(
+        await page.locator('.story-list li').count(),
+        (await store.listStories()).length,
+      );
+      // The token is kept for this tab: a story page loads without asking again.
+      await open(page, `${locked.url}/#/story/${storyId}`);
+      await page.waitForSelector('#app h1');
+      assert.doesNotMatch((await page.locator('#app h1').textContent())!, /Access token/);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByText('JSON', { exact: true }).click(),
+      ]);
+      assert.equal(download.suggestedFilename(), `${storyId}.json`);
+      const body = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+        story: { id: string };
+      };
+      assert.equal(body.story.id, storyId);
+      assert.equal(
+        await page.evaluate(() => location.href.includes('token')),
+        false,
+        'token never in a URL',
+      );
+      assert.deepEqual(seen.pageErrors, []);
+      await page.close();
+    } finally {
+      await locked.close();
+    }
   });
 });

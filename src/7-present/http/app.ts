@@ -61,7 +61,9 @@ export function createApp(options: AppOptions) {
       '/api/*',
       cors({ origin: options.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'] }),
     );
-  if (options.token) app.use('*', bearerAuth(options.token));
+  // The page shell, its assets and the API description hold no data: the UI must load in
+  // order to ask for the token. Everything under /api/ needs it.
+  if (options.token) app.use('/api/*', bearerAuth(options.token));
 
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problem(err.status, err.message, c.req.path);

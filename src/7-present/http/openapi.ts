@@ -287,7 +287,7 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: 'Parallax API',
       version: '1',
-      description: `One news story from every side. Errors are application/problem+json. Request bodies are limited to ${MAX_BODY_BYTES} bytes, pages to ${MAX_PAGE_SIZE} items. When the server listens beyond loopback every request needs Authorization: Bearer <token>.`,
+      description: `One news story from every side. Errors are application/problem+json. Request bodies are limited to ${MAX_BODY_BYTES} bytes, pages to ${MAX_PAGE_SIZE} items. When the server listens beyond loopback every /api/ request needs Authorization: Bearer <token> (the UI shell and this document do not).`,
     },
     components: {
       schemas,

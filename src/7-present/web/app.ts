@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
+import { TokenRequired } from './api.js';
 import { articlePage } from './article-page.js';
 import { el, mount } from './dom.js';
 import { entitiesPage } from './entities-page.js';
 import { storyList } from './story-list.js';
 import { storyPage } from './story-page.js';
+import { tokenForm } from './token-form.js';
 
 /** Hash routes: #/ (stories), #/story/<id>[/<section>], #/article/<id>, #/entities. */
 async function route(): Promise<void> {
@@ -18,6 +20,11 @@ async function route(): Promise<void> {
     else await storyList(root, new URLSearchParams(query));
     root.dataset.ready = 'true';
   } catch (e) {
+    if (e instanceof TokenRequired) {
+      tokenForm(root, () => void route());
+      root.dataset.ready = 'true';
+      return;
+    }
     mount(
       root,
       el('p', {}, el('a', { href: '#/' }, '← All stories')),

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { StoryListItem } from '../http/story-catalog.js';
-import { getJson } from './api.js';
+import { getJson, TokenRequired } from './api.js';
 import { el, empty, mount } from './dom.js';
 
 interface StoryPage {
@@ -59,6 +59,7 @@ export async function storyList(root: HTMLElement, params: URLSearchParams): Pro
   try {
     page = await getJson<StoryPage>(`/api/stories?${query}`);
   } catch (e) {
+    if (e instanceof TokenRequired) throw e;
     mount(results, el('p', { class: 'error', role: 'alert' }, (e as Error).message));
     return;
   }

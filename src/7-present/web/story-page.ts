@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Comparison, GroupPair, StatementGroup } from '../../5-compare/comparison.js';
 import type { DiffOp } from '../../5-compare/diff.js';
-import { getJson } from './api.js';
+import { authenticatedDownload, getJson } from './api.js';
 import { entityLabel } from './entity-label.js';
 import { activatable, el, empty, mount, section } from './dom.js';
 import { columns, type Highlight } from './statements.js';
@@ -91,11 +91,11 @@ export function renderStory(root: HTMLElement, c: Comparison): void {
       'p',
       { class: 'muted' },
       `${c.story.firstDate ?? 'date unknown'}${c.story.lastDate && c.story.lastDate !== c.story.firstDate ? ` – ${c.story.lastDate}` : ''} · ${c.articles.length} articles · ${new Set(c.articles.map((a) => a.source)).size} outlets · `,
-      el('a', { href: `/api/stories/${c.story.id}/export?format=html` }, 'HTML report'),
+      exportLink(c.story.id, 'html', 'HTML report'),
       ' · ',
-      el('a', { href: `/api/stories/${c.story.id}/export?format=csv` }, 'CSV'),
+      exportLink(c.story.id, 'csv', 'CSV'),
       ' · ',
-      el('a', { href: `/api/stories/${c.story.id}/export?format=json` }, 'JSON'),
+      exportLink(c.story.id, 'json', 'JSON'),
     ),
     el(
       'ul',
@@ -365,4 +365,14 @@ function artifacts(c: Comparison): HTMLElement {
       ),
     ),
   );
+}
+
+function exportLink(storyId: string, format: string, label: string): HTMLAnchorElement {
+  const link = el(
+    'a',
+    { href: `/api/stories/${encodeURIComponent(storyId)}/export?format=${format}` },
+    label,
+  );
+  authenticatedDownload(link, `${storyId}.${format}`);
+  return link;
 }
