@@ -1,4 +1,5 @@
 import type { ClusterFeatures } from './features.js';
+import { bridgeMerges, UPKEEP_DEFAULTS } from './upkeep.js';
 import { cosine, weightVector, type DocFreq } from './weights.js';
 
 /** A story the index proposed for a new article. */
@@ -19,6 +20,18 @@ export interface Assignment {
   score: number;
   /** Every candidate's score, for explanation and tuning. */
   scores: Array<{ id: string; score: number }>;
+  /**
+   * Other candidates the article also matched above the threshold and that are similar
+   * enough to the chosen story to merge with it (absent when none): the article bridges them.
+   */
+  merge?: string[];
+}
+
+export interface AssignOptions {
+  threshold: number;
+  windowDays: number;
+  /** Centroid cosine two stories bridged by one article need to merge (UPKEEP_DEFAULTS). */
+  mergeSimilarity?: number;
 }
 
 export const ASSIGN_DEFAULTS = {
@@ -36,17 +49,41 @@ export function assignStory(
   features: ClusterFeatures,
   candidates: CandidateStory[],
   stats: DocFreq,
-  options = ASSIGN_DEFAULTS,
+  options: AssignOptions = ASSIGN_DEFAULTS,
 ): Assignment {
   const vector = weightVector(features.terms, features.names, stats);
+  return assignVector(vector, features.date, candidates, options);
+}
+
+/**
+ * `assignStory` for a vector already weighted: also used to place an outlier that left its
+ * story, whose stored contribution is its vector.
+ */
+export function assignVector(
+  vector: Map<string, number>,
+  date: string | null,
+  candidates: CandidateStory[],
+  options: AssignOptions = ASSIGN_DEFAULTS,
+): Assignment {
+  const features = { date };
   const scores = candidates
     .filter((c) => c.nearDuplicate || withinWindow(features.date, c, options.windowDays))
     // Cosine ignores scale, so the summed centroid scores exactly as its mean would.
     .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, c.centroid) }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scores[0];
-  if (best && best.score >= options.threshold)
-    return { storyId: best.id, score: best.score, scores };
+  if (best && best.score >= options.threshold) {
+    const bridged = scores.slice(1).filter((s) => s.score >= options.threshold);
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const merge = bridged.length
+      ? bridgeMerges(
+          byId.get(best.id)!,
+          bridged.map((s) => byId.get(s.id)!),
+          { mergeSimilarity: options.mergeSimilarity ?? UPKEEP_DEFAULTS.mergeSimilarity },
+        )
+      : [];
+    return { storyId: best.id, score: best.score, scores, ...(merge.length ? { merge } : {}) };
+  }
   return { storyId: null, score: best?.score ?? 0, scores };
 }
 
