@@ -144,9 +144,14 @@ export class PostgresStore implements Store {
     let base = joined?.centroid ?? new Map<string, number>();
     let size = joined?.size ?? 0;
     if (!newStory && decision.merge?.length) {
-      const group = [storyId, ...decision.merge]
-        .map((id) => candidates.find((x) => x.id === id))
-        .filter((x): x is CandidateStory => x !== undefined);
+      // Live stories only, each once (a decision may name one the indexes did not propose).
+      const ids = new Set<string>();
+      for (const id of [storyId, ...decision.merge]) ids.add(await this.resolveStory(c, id));
+      const group: CandidateStory[] = [];
+      for (const id of ids) {
+        const found = candidates.find((x) => x.id === id) ?? (await this.storyForUpkeep(c, id));
+        if (found) group.push(found);
+      }
       const survivor = mergeSurvivor(group);
       for (const s of group) {
         if (s.id === survivor.id) continue;
@@ -211,21 +216,22 @@ export class PostgresStore implements Store {
   }
 
   /** A story's size and centroid, as a candidate carries them. */
-  private async storyForUpkeep(
-    c: pg.PoolClient,
-    id: string,
-  ): Promise<{ size: number; centroid: Map<string, number> } | undefined> {
+  private async storyForUpkeep(c: pg.PoolClient, id: string): Promise<CandidateStory | undefined> {
     const r = (
       await c.query(
-        `SELECT article_count, (SELECT json_object_agg(t.term, t.weight) FROM story_terms t WHERE t.story_id = s.id) AS centroid
+        `SELECT article_count, first_date, last_date, (SELECT json_object_agg(t.term, t.weight) FROM story_terms t WHERE t.story_id = s.id) AS centroid
            FROM stories s WHERE id = $1`,
         [id],
       )
     ).rows[0] as Row | undefined;
     if (!r) return undefined;
     return {
+      id,
       size: r.article_count as number,
       centroid: new Map(Object.entries((r.centroid as Record<string, number> | null) ?? {})),
+      firstDate: (r.first_date as string | null) ?? null,
+      lastDate: (r.last_date as string | null) ?? null,
+      nearDuplicate: false,
     };
   }
 

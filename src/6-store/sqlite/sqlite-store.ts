@@ -137,8 +137,10 @@ export class SqliteStore implements Store {
       ? new Map<string, number>()
       : candidates.find((c) => c.id === storyId)?.centroid;
     if (!newStory && decision.merge?.length) {
-      const group = [storyId, ...decision.merge]
-        .map((id) => candidates.find((c) => c.id === id))
+      // Live stories only, each once (a decision may name one the indexes did not propose).
+      const ids = [...new Set([storyId, ...decision.merge].map((id) => this.resolveStory(id)))];
+      const group = ids
+        .map((id) => candidates.find((c) => c.id === id) ?? this.storyForUpkeep(id))
         .filter((c): c is CandidateStory => c !== undefined);
       const survivor = mergeSurvivor(group);
       for (const s of group) {
@@ -258,6 +260,20 @@ export class SqliteStore implements Store {
     ).run(to, from);
     // Stories that redirected to `from` now redirect to `to`: chains stay one step long.
     this.sql('UPDATE stories SET merged_into = ? WHERE merged_into = ?').run(to, from);
+  }
+
+  /** A story as a candidate carries it, for a decision naming one the indexes did not propose. */
+  private storyForUpkeep(id: string): CandidateStory | undefined {
+    const s = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
+    if (!s) return undefined;
+    return {
+      id,
+      centroid: this.storyCentroid(id),
+      size: s.article_count as number,
+      firstDate: (s.first_date as string | null) ?? null,
+      lastDate: (s.last_date as string | null) ?? null,
+      nearDuplicate: false,
+    };
   }
 
   /** Members of a changed story that no longer fit leave it and are assigned again. */

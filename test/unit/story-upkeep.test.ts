@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
+import { analyseArticle } from '../../src/3-analyse/analyse.js';
+import {
+  bridgeMerges,
+  findOutliers,
+  mergeSurvivor,
+  subtractVector,
+  UPKEEP_DEFAULTS,
+} from '../../src/4-cluster/upkeep.js';
+import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
+import { storeArticle } from '../../src/pipeline/ingest.js';
+
+const v = (o: Record<string, number>) => new Map(Object.entries(o));
+
+test('bridgeMerges keeps only stories whose centroids resemble the best one', () => {
+  const best = { id: 's1', centroid: v({ kessridge: 5, dam: 3, spillway: 4, crack: 2 }) };
+  const alike = { id: 's2', centroid: v({ kessridge: 4, dam: 3, spillway: 3, engineers: 1 }) };
+  const beat = { id: 's3', centroid: v({ dam: 3, orlen: 5, levee: 4, flood: 4 }) };
+  assert.deepEqual(bridgeMerges(best, [alike, beat]), ['s2']);
+  assert.deepEqual(bridgeMerges(best, [best]), []);
+});
+
+test('findOutliers names the member unlike the rest, and only in stories of three or more', () => {
+  const members = [
+    { id: 'a1', vector: v({ kessridge: 2, dam: 1, spillway: 2 }) },
+    { id: 'a2', vector: v({ kessridge: 2, spillway: 1, crack: 1 }) },
+    { id: 'a3', vector: v({ quince: 3, harvest: 2, allowmere: 2 }) },
+    { id: 'a4', vector: new Map() }, // stored before vectors were kept: never judged
+  ];
+  const centroid = new Map<string, number>();
+  for (const m of members)
+    for (const [t, w] of m.vector) centroid.set(t, (centroid.get(t) ?? 0) + w);
+  assert.deepEqual(findOutliers(members, centroid, 4), ['a3']);
+  assert.deepEqual(findOutliers(members.slice(0, 2), centroid, 2), []);
+  assert.deepEqual(findOutliers(members, centroid, 4, { ...UPKEEP_DEFAULTS, maxLeaving: 0 }), []);
+});
+
+test('subtractVector drops terms that reach zero; mergeSurvivor picks the larger, then the older', () => {
+  assert.deepEqual([...subtractVector(v({ a: 2, b: 1 }), v({ b: 1 }))], [['a', 2]]);
+  const s = (id: string, size: number, firstDate: string | null) => ({ id, size, firstDate });
+  assert.equal(mergeSurvivor([s('s1', 2, '2026-05-02'), s('s2', 3, '2026-05-09')]).id, 's2');
+  assert.equal(mergeSurvivor([s('s2', 2, '2026-05-09'), s('s1', 2, '2026-05-02')]).id, 's1');
+  assert.equal(mergeSurvivor([s('s2', 2, null), s('s1', 2, null)]).id, 's1');
+});
+
+// Invented reports on one event, the Kessridge dam spillway, in two bursts 13 days apart:
+// too far apart (window ±10 days) for the second burst to join the first, until a report
+// from the week between matches both.
+const EARLY_1 = `Cracks found in Kessridge dam spillway
+date 2026-05-01
+source Orlen Valley Courier
+
+Engineers inspecting the Kessridge dam found cracks in the concrete spillway on Friday, the Orlen Valley water board said.
+Board engineer Tamsin Voight said the Kessridge reservoir would be drawn down by two metres while the spillway cracks are surveyed.
+Residents of Lower Kessridge were told there was no immediate danger.`;
+
+const EARLY_2 = `Kessridge reservoir lowered after spillway cracks
+date 2026-05-01
+source Harrowgate Post
+
+The Orlen Valley water board is lowering the Kessridge reservoir by two metres after engineers found cracks in the dam's spillway.
+Tamsin Voight, the board's engineer, said the spillway cracks would be surveyed before any repair.
+Lower Kessridge residents are not in immediate danger, the board said.`;
+
+const LATE_1 = `Kessridge spillway repairs to cost 4 million
+date 2026-05-14
+source Orlen Valley Courier
+
+Repairing the cracked spillway of the Kessridge dam will cost 4 million, the Orlen Valley water board said on Thursday.
+Engineer Tamsin Voight said the Kessridge reservoir would stay two metres lower until the spillway cracks are sealed.
+Lower Kessridge residents were told the repairs would take the summer.`;
+
+const LATE_2 = `Kessridge dam spillway fix priced at 4 million
+date 2026-05-14
+source Harrowgate Post
+
+The Orlen Valley water board priced the repair of the Kessridge dam's cracked spillway at 4 million.
+The Kessridge reservoir stays two metres lower until the cracks are sealed, board engineer Tamsin Voight said.
+Work near Lower Kessridge will last the summer.`;
+
+const BRIDGE = `Divers survey cracked Kessridge spillway
+date 2026-05-07
+source Lakeside Ledger
+
+Divers surveyed the cracked spillway of the Kessridge dam this week as the Orlen Valley water board kept the Kessridge reservoir two metres lower.
+Board engineer Tamsin Voight said the survey of the spillway cracks would set the cost of repairs.
+Lower Kessridge residents were again told there was no immediate danger.`;
+
+async function add(store: SqliteStore, text: string, origin: string) {
+  return storeArticle(store, analyseArticle(parseTextArticle(text, { origin })), text);
+}
+
+test('an article bridging two stories of one event merges them; the old id redirects', async () => {
+  const store = new SqliteStore(':memory:');
+  try {
+    const e1 = await add(store, EARLY_1, 'e1.txt');
+    const e2 = await add(store, EARLY_2, 'e2.txt');
+    const l1 = await add(store, LATE_1, 'l1.txt');
+    const l2 = await add(store, LATE_2, 'l2.txt');
+    assert.equal(e2.storyId, e1.storyId);
+    assert.equal(l2.storyId, l1.storyId);
+    assert.notEqual(l1.storyId, e1.storyId, 'the bursts are 13 days apart: two stories');
+    const b = await add(store, BRIDGE, 'b.txt');
+    assert.equal(b.status, 'added');
+    const merged = b.status === 'added' ? (b.merged ?? []) : [];
+    assert.equal(merged.length, 1);
+    const stories = await store.listStories();
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0]!.articles.length, 5);
+    assert.equal(stories[0]!.id, b.storyId);
+    assert.equal(stories[0]!.firstDate, '2026-05-01');
+    assert.equal(stories[0]!.lastDate, '2026-05-14');
+    for (const old of [e1.storyId, l1.storyId])
+      assert.equal((await store.getStory(old))?.id, b.storyId);
+  } finally {
+    await store.close();
+  }
+});
