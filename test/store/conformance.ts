@@ -7,6 +7,7 @@ import { analyseArticle } from '../../src/3-analyse/analyse.js';
 import type { Assignment } from '../../src/4-cluster/assign.js';
 import type { AddResult, Store } from '../../src/6-store/store.js';
 import { contentHash } from '../../src/pipeline/content-hash.js';
+import { compareStory } from '../../src/pipeline/compare-story.js';
 import { storeArticle } from '../../src/pipeline/ingest.js';
 import type { AnalysedArticle } from '../../src/types.js';
 
@@ -380,6 +381,15 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
           { kind: 'version-of', from: second.articleId, to: first.articleId },
         ]);
         assert.equal(second.storyId, first.storyId);
+        // The comparison reads the latest version only; the other outlet's report stays.
+        const other = await storeArticle(store, article(HARBOUR_B, 'b.txt'), HARBOUR_B);
+        assert.equal(other.storyId, first.storyId);
+        assert.equal((await store.storyArticles(first.storyId)).length, 3);
+        const cmp = await compareStory(store, first.storyId);
+        assert.deepEqual(
+          cmp?.articles.map((a) => a.id).sort(),
+          [second.articleId, other.articleId].sort(),
+        );
       } finally {
         await store.close();
       }
