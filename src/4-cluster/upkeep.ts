@@ -88,15 +88,40 @@ export function findOutliers(
 ): string[] {
   if (storySize < options.minSize) return [];
   const scored: Array<{ id: string; score: number }> = [];
+  let centroidSq = 0;
+  for (const w of centroid.values()) centroidSq += w * w;
   for (const m of members.slice(0, options.checkLimit)) {
     if (m.vector.size === 0) continue; // stored before vectors were kept: cannot judge
-    const score = cosine(m.vector, subtractVector(centroid, m.vector));
+    const score = cosineToRest(m.vector, centroid, centroidSq);
     if (score < options.outlierBelow) scored.push({ id: m.id, score });
   }
   return scored
     .sort((a, b) => a.score - b.score || (a.id < b.id ? -1 : 1))
     .slice(0, options.maxLeaving)
     .map((s) => s.id);
+}
+
+/**
+ * `cosine(v, subtractVector(centroid, v))` without building the difference: only the terms
+ * of `v` change, so the work is O(|v|) per member, not O(|centroid|).
+ */
+export function cosineToRest(
+  v: Map<string, number>,
+  centroid: Map<string, number>,
+  centroidSq: number,
+): number {
+  let dot = 0;
+  let restSq = centroidSq;
+  let vSq = 0;
+  for (const [t, w] of v) {
+    vSq += w * w;
+    const c = centroid.get(t) ?? 0;
+    const r = c - w > 1e-9 ? c - w : 0;
+    dot += w * r;
+    restSq += r * r - c * c;
+  }
+  if (dot <= 0 || restSq <= 0) return 0;
+  return dot / Math.sqrt(vSq * restSq);
 }
 
 /**

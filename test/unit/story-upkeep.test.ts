@@ -4,11 +4,13 @@ import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
 import { analyseArticle } from '../../src/3-analyse/analyse.js';
 import {
   bridgeMerges,
+  cosineToRest,
   findOutliers,
   mergeSurvivor,
   subtractVector,
   UPKEEP_DEFAULTS,
 } from '../../src/4-cluster/upkeep.js';
+import { cosine } from '../../src/4-cluster/weights.js';
 import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
 import { storeArticle } from '../../src/pipeline/ingest.js';
 
@@ -35,6 +37,14 @@ test('findOutliers names the member unlike the rest, and only in stories of thre
   assert.deepEqual(findOutliers(members, centroid, 4), ['a3']);
   assert.deepEqual(findOutliers(members.slice(0, 2), centroid, 2), []);
   assert.deepEqual(findOutliers(members, centroid, 4, { ...UPKEEP_DEFAULTS, maxLeaving: 0 }), []);
+});
+
+test('cosineToRest equals the cosine to the centroid without the member', () => {
+  const c = v({ a: 3, b: 2, c: 1, d: 0.5 });
+  const m = v({ a: 1, c: 1, e: 2 });
+  let sq = 0;
+  for (const w of c.values()) sq += w * w;
+  assert.ok(Math.abs(cosineToRest(m, c, sq) - cosine(m, subtractVector(c, m))) < 1e-12);
 });
 
 test('subtractVector drops terms that reach zero; mergeSurvivor picks the larger, then the older', () => {
