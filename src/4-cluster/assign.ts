@@ -30,6 +30,9 @@ export interface Assignment {
 export interface AssignOptions {
   threshold: number;
   windowDays: number;
+  /** Score lost per day beyond `gapFreeDays` from a story's dates (0: none). */
+  gapPenalty?: number;
+  gapFreeDays?: number;
   /** Centroid cosine two stories bridged by one article need to merge (UPKEEP_DEFAULTS). */
   mergeSimilarity?: number;
 }
@@ -39,6 +42,14 @@ export const ASSIGN_DEFAULTS = {
   threshold: 0.2,
   /** Articles further than this from a story's dates do not join it. */
   windowDays: 10,
+  /**
+   * Inside the window, an article more than `gapFreeDays` from a story's dates scores
+   * `gapPenalty` less (as a fraction) per further day: a report five days after a story
+   * needs a cosine 0.15 higher (relative) to join it. Same-beat events a few days apart (a
+   * second hearing, the reaction to another announcement) were BASIL's main over-merge.
+   */
+  gapPenalty: 0.05,
+  gapFreeDays: 2,
 };
 
 /**
@@ -65,11 +76,13 @@ export function assignVector(
   candidates: CandidateStory[],
   options: AssignOptions = ASSIGN_DEFAULTS,
 ): Assignment {
-  const features = { date };
   const scores = candidates
-    .filter((c) => c.nearDuplicate || withinWindow(features.date, c, options.windowDays))
+    .filter((c) => c.nearDuplicate || withinWindow(date, c, options.windowDays))
     // Cosine ignores scale, so the summed centroid scores exactly as its mean would.
-    .map((c) => ({ id: c.id, score: c.nearDuplicate ? 1 : cosine(vector, c.centroid) }))
+    .map((c) => ({
+      id: c.id,
+      score: c.nearDuplicate ? 1 : cosine(vector, c.centroid) * gapFactor(date, c, options),
+    }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   const best = scores[0];
   if (best && best.score >= options.threshold) {
@@ -85,6 +98,16 @@ export function assignVector(
     return { storyId: best.id, score: best.score, scores, ...(merge.length ? { merge } : {}) };
   }
   return { storyId: null, score: best?.score ?? 0, scores };
+}
+
+/** 1 within `gapFreeDays` of the story's dates, then `gapPenalty` less per day (not below 0). */
+function gapFactor(date: string | null, c: CandidateStory, options: AssignOptions): number {
+  const penalty = options.gapPenalty ?? 0;
+  if (!penalty || !date || !c.firstDate || !c.lastDate) return 1;
+  const t = Date.parse(date);
+  const gap = Math.max(0, Date.parse(c.firstDate) - t, t - Date.parse(c.lastDate)) / 86_400_000;
+  if (!Number.isFinite(gap)) return 1;
+  return Math.max(0, 1 - penalty * Math.max(0, gap - (options.gapFreeDays ?? 0)));
 }
 
 function withinWindow(date: string | null, c: CandidateStory, days: number): boolean {
