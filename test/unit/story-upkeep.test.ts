@@ -11,6 +11,9 @@ import {
   UPKEEP_DEFAULTS,
 } from '../../src/4-cluster/upkeep.js';
 import { cosine } from '../../src/4-cluster/weights.js';
+import { ASSIGN_DEFAULTS, assignStory } from '../../src/4-cluster/assign.js';
+import { clusterFeatures } from '../../src/4-cluster/features.js';
+import { contentHash } from '../../src/pipeline/content-hash.js';
 import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
 import { storeArticle } from '../../src/pipeline/ingest.js';
 
@@ -124,6 +127,65 @@ test('an article bridging two stories of one event merges them; the old id redir
     assert.equal(stories[0]!.lastDate, '2026-05-14');
     for (const old of [e1.storyId, l1.storyId])
       assert.equal((await store.getStory(old))?.id, b.storyId);
+  } finally {
+    await store.close();
+  }
+});
+
+// Two separate events on one beat in one week, and a round-up that covers both.
+const LEVEE_1 = `Marlow levee breached near Fenby
+date 2026-05-02
+source Orlen Valley Courier
+
+A section of the Marlow levee gave way near Fenby on Saturday, flooding 40 hectares of barley fields, county emergency officer Brannoc Lutz said.
+Sandbag crews from Fenby and Ashcombe worked through the night to close the 30-metre gap.
+No homes were flooded, Lutz said.`;
+
+const LEVEE_2 = `Fenby farmland flooded as Marlow levee fails
+date 2026-05-02
+source Harrowgate Post
+
+Floodwater poured through a 30-metre gap in the Marlow levee near Fenby, covering 40 hectares of barley, said Brannoc Lutz, the county emergency officer.
+Volunteers from Ashcombe joined Fenby sandbag crews overnight.
+Lutz said no homes had been flooded.`;
+
+const ROUNDUP = `A hard week for Orlen Valley waterworks
+date 2026-05-03
+source Lakeside Ledger
+
+Cracks in the Kessridge dam spillway led the Orlen Valley water board to lower the Kessridge reservoir by two metres, engineer Tamsin Voight said.
+Near Fenby, the Marlow levee gave way and flooded 40 hectares of barley before sandbag crews closed the gap, emergency officer Brannoc Lutz said.`;
+
+test('a round-up matching two unrelated stories on one beat does not merge them', async () => {
+  const store = new SqliteStore(':memory:');
+  try {
+    const e1 = await add(store, EARLY_1, 'e1.txt');
+    await add(store, EARLY_2, 'e2.txt');
+    const l1 = await add(store, LEVEE_1, 'l1.txt');
+    await add(store, LEVEE_2, 'l2.txt');
+    assert.notEqual(l1.storyId, e1.storyId);
+    const a = analyseArticle(parseTextArticle(ROUNDUP, { origin: 'r.txt' }));
+    const features = clusterFeatures(a);
+    let scores: Array<{ id: string; score: number }> = [];
+    const r = await store.addArticle(
+      { article: a, contentHash: contentHash(a.text), raw: ROUNDUP, features },
+      (candidates, stats) => {
+        const decision = assignStory(features, candidates, stats);
+        scores = decision.scores;
+        return decision;
+      },
+    );
+    // The round-up matched both stories above the threshold (a bridge), but they stay apart.
+    assert.deepEqual(
+      scores
+        .filter((x) => x.score >= ASSIGN_DEFAULTS.threshold)
+        .map((x) => x.id)
+        .sort(),
+      [e1.storyId, l1.storyId].sort(),
+    );
+    assert.equal(r.status === 'added' && r.merged, undefined);
+    const sizes = (await store.listStories()).map((s) => s.articles.length).sort();
+    assert.deepEqual(sizes, [2, 3]);
   } finally {
     await store.close();
   }
