@@ -51,7 +51,18 @@ export interface FeedState {
 export type Decide = (candidates: CandidateStory[], stats: DocFreq) => Assignment;
 
 export type AddResult =
-  | { status: 'added'; articleId: string; storyId: string; newStory: boolean; score: number }
+  | {
+      status: 'added';
+      articleId: string;
+      /** The story the article is in now (after any merge). */
+      storyId: string;
+      newStory: boolean;
+      score: number;
+      /** Stories the article bridged that merged into `storyId` (they now redirect to it). */
+      merged?: string[];
+      /** Members that no longer fitted the changed story, and the story each went to. */
+      left?: Array<{ articleId: string; storyId: string }>;
+    }
   | { status: 'duplicate'; articleId: string; storyId: string };
 
 export interface SearchHit {
@@ -72,7 +83,7 @@ export interface Store {
   /** Stores an article once (idempotent by content hash) and assigns it to a story atomically. */
   addArticle(input: NewArticle, decide: Decide): Promise<AddResult>;
   getArticle(id: string): Promise<StoredArticle | null>;
-  /** Stories, largest first, then newest. */
+  /** Live stories (never one merged into another), largest first, then newest. */
   listStories(): Promise<StorySummary[]>;
   /** One story (a merged story's old id resolves to the story it merged into). */
   getStory(id: string): Promise<StorySummary | null>;

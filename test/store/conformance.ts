@@ -4,8 +4,10 @@ import { assignStory } from '../../src/4-cluster/assign.js';
 import { clusterFeatures } from '../../src/4-cluster/features.js';
 import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
 import { analyseArticle } from '../../src/3-analyse/analyse.js';
-import type { Store } from '../../src/6-store/store.js';
+import type { Assignment } from '../../src/4-cluster/assign.js';
+import type { AddResult, Store } from '../../src/6-store/store.js';
 import { contentHash } from '../../src/pipeline/content-hash.js';
+import { compareStory } from '../../src/pipeline/compare-story.js';
 import { storeArticle } from '../../src/pipeline/ingest.js';
 import type { AnalysedArticle } from '../../src/types.js';
 
@@ -32,6 +34,25 @@ source Valley Almanac
 
 Growers in the Allowmere valley picked a record 9,000 tonnes of quince this season, the growers' cooperative announced.
 Cooperative chair Wenna Stroud credited a mild spring and new frost netting for the yield.`;
+
+/** A harbour report that differs from the others by a closing line (a distinct text). */
+function harbourVariant(n: number): string {
+  return `${HARBOUR_A}\nLate update number ${n}: ${n + 2} more vessels joined the queue outside the breakwater.`;
+}
+
+type Forced = Pick<Assignment, 'storyId' | 'merge'>;
+
+/** Adds a text with a fixed decision (a story, or null for a new one, and any merges). */
+async function addForced(store: Store, text: string, origin: string, decision: Forced) {
+  const a = article(text, origin);
+  const features = clusterFeatures(a);
+  const r = await store.addArticle(
+    { article: a, contentHash: contentHash(a.text), raw: text, features },
+    () => ({ score: 1, scores: [], ...decision }),
+  );
+  assert.equal(r.status, 'added');
+  return r as Extract<AddResult, { status: 'added' }>;
+}
 
 export function article(text: string, origin: string): AnalysedArticle {
   return analyseArticle(parseTextArticle(text, { origin }));
@@ -123,6 +144,136 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
         assert.equal(r.status, 'added');
         assert.ok(r.status === 'added' && r.newStory);
         assert.notEqual(r.storyId, first.storyId);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('merges the stories an article bridges: members move, the absorbed id redirects', async () => {
+      const store = await open();
+      try {
+        const a = await addForced(store, HARBOUR_A, 'a.txt', { storyId: null });
+        await addForced(store, HARBOUR_B, 'b.txt', { storyId: a.storyId });
+        const c = await addForced(store, harbourVariant(1), 'c.txt', { storyId: null });
+        assert.notEqual(c.storyId, a.storyId);
+        assert.equal((await store.listStories()).length, 2);
+        // The bridge joins the smaller story by score, but the larger one survives.
+        const d = await addForced(store, harbourVariant(2), 'd.txt', {
+          storyId: c.storyId,
+          merge: [a.storyId],
+        });
+        assert.equal(d.storyId, a.storyId);
+        assert.deepEqual(d.merged, [c.storyId]);
+        const live = await store.listStories();
+        assert.deepEqual(
+          live.map((s) => [s.id, s.articles.length]),
+          [[a.storyId, 4]],
+        );
+        const redirected = await store.getStory(c.storyId);
+        assert.equal(redirected?.id, a.storyId);
+        assert.equal(redirected?.articles.length, 4);
+        assert.equal(redirected?.title, 'Dockworkers walk out at Brindlemouth port');
+        assert.equal((await store.storyArticles(c.storyId)).length, 4);
+        assert.equal((await store.getArticle(c.articleId))?.storyId, a.storyId);
+        const hits = await store.search('breakwater');
+        assert.ok(hits.length >= 2);
+        for (const h of hits) assert.equal(h.storyId, a.storyId);
+        // A duplicate of an absorbed story's article reports the live story.
+        const again = await storeArticle(
+          store,
+          article(harbourVariant(1), 'c2.txt'),
+          harbourVariant(1),
+        );
+        assert.equal(again.status, 'duplicate');
+        assert.equal(again.storyId, a.storyId);
+        // The merged story is offered (once, under its live id) to the next article.
+        const e = article(HARBOUR_B.replace('Monday', 'Tuesday'), 'e.txt');
+        const features = clusterFeatures(e);
+        let seen: string[] = [];
+        await store.addArticle(
+          { article: e, contentHash: contentHash(e.text), raw: e.text, features },
+          (candidates, stats) => {
+            seen = candidates.map((x) => x.id);
+            return assignStory(features, candidates, stats);
+          },
+        );
+        assert.deepEqual(seen, [a.storyId]);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('resolves redirect chains: a story merged into one that merged later', async () => {
+      const store = await open();
+      try {
+        const x = await addForced(store, harbourVariant(1), 'x.txt', { storyId: null });
+        const y = await addForced(store, harbourVariant(2), 'y.txt', { storyId: null });
+        await addForced(store, harbourVariant(3), 'y2.txt', { storyId: y.storyId });
+        const m = await addForced(store, harbourVariant(4), 'm.txt', {
+          storyId: y.storyId,
+          merge: [x.storyId],
+        });
+        assert.equal(m.storyId, y.storyId);
+        assert.deepEqual(m.merged, [x.storyId]);
+        const z = await addForced(store, harbourVariant(5), 'z.txt', { storyId: null });
+        for (let i = 6; i <= 9; i++)
+          await addForced(store, harbourVariant(i), `z${i}.txt`, { storyId: z.storyId });
+        const n = await addForced(store, harbourVariant(10), 'n.txt', {
+          storyId: z.storyId,
+          merge: [y.storyId],
+        });
+        assert.equal(n.storyId, z.storyId);
+        for (const old of [x.storyId, y.storyId, z.storyId]) {
+          const s = await store.getStory(old);
+          assert.equal(s?.id, z.storyId);
+          assert.equal(s?.articles.length, 10);
+        }
+        assert.deepEqual(
+          (await store.listStories()).map((s) => s.id),
+          [z.storyId],
+        );
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('lets a member that no longer fits leave its story when the story changes', async () => {
+      const store = await open();
+      try {
+        const a = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        await storeArticle(store, article(HARBOUR_B, 'b.txt'), HARBOUR_B);
+        // Forced in, the orchard report is checked as soon as its story has three members.
+        const o = await addForced(store, ORCHARD, 'o.txt', { storyId: a.storyId });
+        assert.equal(o.storyId, a.storyId);
+        assert.equal(o.left?.length, 1);
+        assert.equal(o.left![0]!.articleId, o.articleId);
+        const away = o.left![0]!.storyId;
+        assert.notEqual(away, a.storyId);
+        assert.equal((await store.getArticle(o.articleId))?.storyId, away);
+        const stories = await store.listStories();
+        assert.deepEqual(
+          stories.map((s) => [s.id, s.articles.length]),
+          [
+            [a.storyId, 2],
+            [away, 1],
+          ],
+        );
+        assert.equal(stories[0]!.title, 'Dockworkers walk out at Brindlemouth port');
+        assert.equal(stories[1]!.title, 'Quince harvest breaks record in Allowmere valley');
+        assert.equal(stories[1]!.firstDate, '2026-02-04');
+        // The story it left is proposed and joined as before; the orchard story takes orchard news.
+        const again = await storeArticle(
+          store,
+          article(harbourVariant(1), 'c.txt'),
+          harbourVariant(1),
+        );
+        assert.equal(again.storyId, a.storyId);
+        const orchard2 = ORCHARD.replace('9,000', '9,100').replace(
+          'Valley Almanac',
+          'Hill Gazette',
+        );
+        const q = await storeArticle(store, article(orchard2, 'q.txt'), orchard2);
+        assert.equal(q.storyId, away);
       } finally {
         await store.close();
       }
@@ -230,6 +381,15 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
           { kind: 'version-of', from: second.articleId, to: first.articleId },
         ]);
         assert.equal(second.storyId, first.storyId);
+        // The comparison reads the latest version only; the other outlet's report stays.
+        const other = await storeArticle(store, article(HARBOUR_B, 'b.txt'), HARBOUR_B);
+        assert.equal(other.storyId, first.storyId);
+        assert.equal((await store.storyArticles(first.storyId)).length, 3);
+        const cmp = await compareStory(store, first.storyId);
+        assert.deepEqual(
+          cmp?.articles.map((a) => a.id).sort(),
+          [second.articleId, other.articleId].sort(),
+        );
       } finally {
         await store.close();
       }

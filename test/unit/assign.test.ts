@@ -41,8 +41,13 @@ function candidate(
 
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
-test('defaults: threshold 0.2 and a 10-day window', () => {
-  assert.deepEqual(ASSIGN_DEFAULTS, { threshold: 0.2, windowDays: 10 });
+test('defaults: threshold 0.2, a 10-day window, 5% less score per day beyond 2 days', () => {
+  assert.deepEqual(ASSIGN_DEFAULTS, {
+    threshold: 0.2,
+    windowDays: 10,
+    gapPenalty: 0.05,
+    gapFreeDays: 2,
+  });
 });
 
 test('centroidContribution is the sublinear TF-IDF vector with name boost', () => {
@@ -199,4 +204,22 @@ test('scores are sorted best first, ties broken by id', () => {
     result.scores.map((s) => s.id),
     ['a', 'b', 'weak'],
   );
+});
+
+test('a story more than two days away scores 5% less per further day', () => {
+  const f = features('2031-04-10');
+  const centroid = centroidContribution(f, stats);
+  const at = (first: string, last: string) =>
+    assignStory(f, [candidate('s1', centroid, { firstDate: first, lastDate: last })], stats).score;
+  assert.ok(close(at('2031-04-08', '2031-04-09'), 1));
+  assert.ok(close(at('2031-04-12', '2031-04-14'), 1));
+  assert.ok(close(at('2031-04-04', '2031-04-04'), 0.8)); // 6 days: 4 beyond the free 2
+  assert.ok(close(at('2031-04-16', '2031-04-20'), 0.8));
+  const none = assignStory(
+    f,
+    [candidate('s1', centroid, { firstDate: '2031-04-04', lastDate: '2031-04-04' })],
+    stats,
+    { threshold: 0.2, windowDays: 10 },
+  );
+  assert.ok(close(none.score, 1));
 });

@@ -90,4 +90,16 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 3,
+    name: 'story merges and outliers',
+    // As SQLite's migration 4: each article's centroid contribution and key terms (JSON), so
+    // an article can leave its story and stories can merge; NULL for older articles.
+    sql: `
+      ALTER TABLE articles ADD COLUMN cluster_vector TEXT;
+      ALTER TABLE articles ADD COLUMN key_terms TEXT;
+      CREATE INDEX term_postings_story ON term_postings(story_id);
+      CREATE INDEX stories_merged_into ON stories(merged_into);
+    `,
+  },
 ];

@@ -1,6 +1,12 @@
 import type pg from 'pg';
 import type { CandidateStory } from '../../4-cluster/assign.js';
-import { centroidContribution } from '../../4-cluster/assign.js';
+import { assignVector, centroidContribution } from '../../4-cluster/assign.js';
+import {
+  addVectors,
+  findOutliers,
+  mergeSurvivor,
+  UPKEEP_DEFAULTS,
+} from '../../4-cluster/upkeep.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
 import type { StoredArticle, StorySummary } from '../../types.js';
 import {
@@ -25,6 +31,13 @@ import {
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
+import {
+  keyTermsFromJson,
+  storyIdChoices,
+  storyShape,
+  vectorFromJson,
+  vectorJson,
+} from '../story-upkeep.js';
 
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
@@ -119,34 +132,173 @@ export class PostgresStore implements Store {
     const candidates = await this.candidates(c, keys, features.bands);
     const decision = decide(candidates, stats);
     const articleId = articleIdFor(contentHash);
-    const storyId = decision.storyId ?? storyIdFor(contentHash);
+    let storyId = decision.storyId ?? storyIdFor(contentHash);
     const newStory = decision.storyId === null;
     const contribution = centroidContribution(features, stats);
-    await c.query(WRITE_ARTICLE, [
+    // A bridge: the article matched other stories close enough to its best one to merge.
+    const merged: string[] = [];
+    // A decision may name a story the indexes did not propose: read it then.
+    const joined =
+      candidates.find((x) => x.id === storyId) ??
+      (newStory ? undefined : await this.storyForUpkeep(c, storyId));
+    let base = joined?.centroid ?? new Map<string, number>();
+    let size = joined?.size ?? 0;
+    if (!newStory && decision.merge?.length) {
+      // Live stories only, each once (a decision may name one the indexes did not propose).
+      const ids = new Set<string>();
+      for (const id of [storyId, ...decision.merge]) ids.add(await this.resolveStory(c, id));
+      const group: CandidateStory[] = [];
+      for (const id of ids) {
+        const found = candidates.find((x) => x.id === id) ?? (await this.storyForUpkeep(c, id));
+        if (found) group.push(found);
+      }
+      const survivor = mergeSurvivor(group);
+      for (const s of group) {
+        if (s.id === survivor.id) continue;
+        await c.query(ABSORB, [s.id, survivor.id]);
+        merged.push(s.id);
+      }
+      storyId = survivor.id;
+      base = addVectors(...group.map((x) => x.centroid));
+      size = group.reduce((n, x) => n + x.size, 0);
+    }
+    // The last statement also returns the story's earlier members, for the outlier check.
+    const members = (
+      await c.query(WRITE_ARTICLE, [
+        storyId,
+        newStory,
+        article.meta.title,
+        TITLE_RANK[article.meta.titleSource],
+        article.meta.published.value,
+        new Date().toISOString(),
+        articleId,
+        contentHash,
+        article.meta.source,
+        article.meta.origin,
+        article.language.code,
+        article.text,
+        input.raw,
+        JSON.stringify(article.meta),
+        analysisJson(article),
+        [...contribution.keys()],
+        [...contribution.values()],
+        keys,
+        terms,
+        features.bands,
+        (input.links ?? []).map((l) => l.kind),
+        (input.links ?? []).map((l) => l.to),
+        vectorJson(contribution),
+        JSON.stringify(keys),
+        newStory || size + 1 < UPKEEP_DEFAULTS.minSize ? 0 : UPKEEP_DEFAULTS.checkLimit - 1,
+      ])
+    ).rows as Row[];
+    const left = newStory
+      ? []
+      : await this.dropOutliers(c, storyId, addVectors(base, contribution), size + 1, [
+          {
+            id: articleId,
+            content_hash: contentHash,
+            published: article.meta.published.value,
+            cluster_vector: vectorJson(contribution),
+            key_terms: JSON.stringify(keys),
+          },
+          ...members,
+        ]);
+    return {
+      status: 'added',
+      articleId,
       storyId,
       newStory,
-      article.meta.title,
-      TITLE_RANK[article.meta.titleSource],
-      article.meta.published.value,
-      new Date().toISOString(),
-      articleId,
-      contentHash,
-      article.meta.source,
-      article.meta.origin,
-      article.language.code,
-      article.text,
-      input.raw,
-      JSON.stringify(article.meta),
-      analysisJson(article),
-      [...contribution.keys()],
-      [...contribution.values()],
-      keys,
-      terms,
-      features.bands,
-      (input.links ?? []).map((l) => l.kind),
-      (input.links ?? []).map((l) => l.to),
-    ]);
-    return { status: 'added', articleId, storyId, newStory, score: decision.score };
+      score: decision.score,
+      ...(merged.length ? { merged } : {}),
+      ...(left.length ? { left } : {}),
+    };
+  }
+
+  /** A story's size and centroid, as a candidate carries them. */
+  private async storyForUpkeep(c: pg.PoolClient, id: string): Promise<CandidateStory | undefined> {
+    const r = (
+      await c.query(
+        `SELECT article_count, first_date, last_date, (SELECT json_object_agg(t.term, t.weight) FROM story_terms t WHERE t.story_id = s.id) AS centroid
+           FROM stories s WHERE id = $1`,
+        [id],
+      )
+    ).rows[0] as Row | undefined;
+    if (!r) return undefined;
+    return {
+      id,
+      size: r.article_count as number,
+      centroid: new Map(Object.entries((r.centroid as Record<string, number> | null) ?? {})),
+      firstDate: (r.first_date as string | null) ?? null,
+      lastDate: (r.last_date as string | null) ?? null,
+      nearDuplicate: false,
+    };
+  }
+
+  /** Members of a changed story that no longer fit leave it and are assigned again. */
+  private async dropOutliers(
+    c: pg.PoolClient,
+    storyId: string,
+    centroid: Map<string, number>,
+    size: number,
+    rows: Row[],
+  ): Promise<Array<{ articleId: string; storyId: string }>> {
+    if (size < UPKEEP_DEFAULTS.minSize) return [];
+    const members = rows.map((r) => ({
+      id: r.id as string,
+      vector: vectorFromJson(r.cluster_vector),
+    }));
+    const out: Array<{ articleId: string; storyId: string }> = [];
+    for (const id of findOutliers(members, centroid, size)) {
+      const row = rows.find((r) => r.id === id)!;
+      const vector = members.find((m) => m.id === id)!.vector;
+      const keys = keyTermsFromJson(row.key_terms);
+      const candidates = (await this.candidates(c, keys, [])).filter((x) => x.id !== storyId);
+      const decision = assignVector(vector, (row.published as string | null) ?? null, candidates);
+      let to = decision.storyId;
+      if (to === null) {
+        const choices = storyIdChoices(row.content_hash as string);
+        const taken = new Set(
+          (await c.query('SELECT id FROM stories WHERE id = ANY($1::text[])', [choices])).rows.map(
+            (r) => r.id as string,
+          ),
+        );
+        to = choices.find((x) => !taken.has(x))!;
+      }
+      await c.query(MOVE_ARTICLE, [
+        storyId,
+        to,
+        decision.storyId === null,
+        new Date().toISOString(),
+        id,
+        keys,
+        [...vector.keys()],
+        [...vector.values()],
+      ]);
+      await c.query('DELETE FROM term_postings WHERE story_id = $1 AND hits <= 0', [storyId]);
+      await c.query('DELETE FROM story_terms WHERE story_id = $1 AND weight <= 1e-9', [storyId]);
+      await this.refreshStories(c, [storyId, to]);
+      out.push({ articleId: id, storyId: to });
+    }
+    return out;
+  }
+
+  /** Recomputes stories' counts, dates and titles from their members. */
+  private async refreshStories(c: pg.PoolClient, ids: string[]): Promise<void> {
+    const rows = (
+      await c.query(
+        'SELECT story_id, title, published, meta_json FROM articles WHERE story_id = ANY($1::text[]) ORDER BY seq',
+        [ids],
+      )
+    ).rows as Row[];
+    for (const id of ids) {
+      const shape = storyShape(rows.filter((r) => r.story_id === id));
+      if (!shape) continue;
+      await c.query(
+        'UPDATE stories SET title = $1, title_rank = $2, first_date = $3, last_date = $4, article_count = $5 WHERE id = $6',
+        [shape.title, shape.titleRank, shape.firstDate, shape.lastDate, shape.count, id],
+      );
+    }
   }
 
   /** Candidate stories from the indexes only: key-term postings and MinHash bands. */
@@ -407,8 +559,8 @@ const WRITE_ARTICLE = `
         title_rank = GREATEST(title_rank, $4)
       WHERE id = $1 AND NOT $2::boolean
   ), article AS (
-    INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
-      VALUES ($7, $8, $1, $9, $3, $5, $10, $11, $12, $13, $14, $15, $6)
+    INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at, cluster_vector, key_terms)
+      VALUES ($7, $8, $1, $9, $3, $5, $10, $11, $12, $13, $14, $15, $6, $23, $24)
   ), centroid AS (
     INSERT INTO story_terms (story_id, term, weight)
       SELECT $1, t, w FROM unnest($16::text[], $17::float8[]) AS x(t, w)
@@ -425,6 +577,64 @@ const WRITE_ARTICLE = `
     INSERT INTO article_links (from_id, kind, to_id, seq)
       SELECT $7, k, t, (SELECT COALESCE(MAX(seq), 0) + 1 FROM article_links) FROM unnest($21::text[], $22::text[]) AS x(k, t)
       ON CONFLICT DO NOTHING
+  ), bands AS (
+    INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $7 FROM unnest($20::text[]) AS x(b)
+      ON CONFLICT DO NOTHING
   )
-  INSERT INTO minhash_bands (band, article_id) SELECT DISTINCT b, $7 FROM unnest($20::text[]) AS x(b)
-    ON CONFLICT DO NOTHING`;
+  SELECT id, content_hash, published, cluster_vector, key_terms FROM articles
+    WHERE story_id = $1 ORDER BY seq DESC LIMIT $25`;
+
+/**
+ * Merges story $1 into $2 in one statement: members, postings and centroid terms move; the
+ * survivor's row takes the union (counts add, dates widen, a strictly better-ranked title
+ * wins); $1 and every story that redirected to it now redirect to $2.
+ */
+const ABSORB = `
+  WITH src AS (
+    SELECT * FROM stories WHERE id = $1
+  ), moved AS (
+    UPDATE articles SET story_id = $2 WHERE story_id = $1
+  ), postings AS (
+    INSERT INTO term_postings (term, story_id, hits) SELECT term, $2, hits FROM term_postings WHERE story_id = $1
+      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + excluded.hits
+  ), drop_postings AS (
+    DELETE FROM term_postings WHERE story_id = $1
+  ), terms AS (
+    INSERT INTO story_terms (story_id, term, weight) SELECT $2, term, weight FROM story_terms WHERE story_id = $1
+      ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight
+  ), drop_terms AS (
+    DELETE FROM story_terms WHERE story_id = $1
+  ), chains AS (
+    UPDATE stories SET merged_into = $2 WHERE merged_into = $1
+  ), gone AS (
+    UPDATE stories SET merged_into = $2, article_count = 0 WHERE id = $1
+  )
+  UPDATE stories t SET article_count = t.article_count + src.article_count,
+      first_date = CASE WHEN src.first_date IS NULL THEN t.first_date WHEN t.first_date IS NULL OR src.first_date < t.first_date THEN src.first_date ELSE t.first_date END,
+      last_date = CASE WHEN src.last_date IS NULL THEN t.last_date WHEN t.last_date IS NULL OR src.last_date > t.last_date THEN src.last_date ELSE t.last_date END,
+      title = CASE WHEN src.title_rank > t.title_rank THEN src.title ELSE t.title END,
+      title_rank = GREATEST(t.title_rank, src.title_rank)
+    FROM src WHERE t.id = $2`;
+
+/**
+ * One article ($5) leaves story $1 for $2 (opened here, empty, when $3): membership, its key
+ * terms' postings ($6) and its centroid contribution ($7, $8) move. Emptied postings and
+ * terms, and both stories' rows, are tidied by the caller.
+ */
+const MOVE_ARTICLE = `
+  WITH new_story AS (
+    INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at)
+      SELECT $2, '', 0, NULL, NULL, 0, $4 WHERE $3::boolean
+  ), moved AS (
+    UPDATE articles SET story_id = $2 WHERE id = $5
+  ), less AS (
+    UPDATE term_postings SET hits = hits - 1 WHERE story_id = $1 AND term = ANY($6::text[])
+  ), more AS (
+    INSERT INTO term_postings (term, story_id) SELECT DISTINCT t, $2 FROM unnest($6::text[]) AS x(t)
+      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1
+  ), minus AS (
+    UPDATE story_terms SET weight = story_terms.weight - x.w FROM unnest($7::text[], $8::float8[]) AS x(t, w)
+      WHERE story_terms.story_id = $1 AND story_terms.term = x.t
+  )
+  INSERT INTO story_terms (story_id, term, weight) SELECT $2, t, w FROM unnest($7::text[], $8::float8[]) AS x(t, w)
+    ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight`;

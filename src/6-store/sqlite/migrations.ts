@@ -87,4 +87,18 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
     // NULL for stories made before this migration: those are rebuilt from story_terms on use.
     sql: `ALTER TABLE stories ADD COLUMN centroid TEXT;`,
   },
+  {
+    version: 4,
+    name: 'story merges and outliers',
+    // Each article's centroid contribution ([[term, weight], ...], IDF as of its arrival) and
+    // its key terms, so an article can leave its story (subtracted from the centroid and the
+    // postings) and stories can merge (postings moved by story). NULL for older articles:
+    // they are never judged outliers.
+    sql: `
+      ALTER TABLE articles ADD COLUMN cluster_vector TEXT;
+      ALTER TABLE articles ADD COLUMN key_terms TEXT;
+      CREATE INDEX term_postings_story ON term_postings(story_id);
+      CREATE INDEX stories_merged_into ON stories(merged_into);
+    `,
+  },
 ];

@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
 import type { CandidateStory } from '../../4-cluster/assign.js';
-import { centroidContribution } from '../../4-cluster/assign.js';
+import { assignVector, centroidContribution } from '../../4-cluster/assign.js';
+import {
+  findOutliers,
+  mergeSurvivor,
+  subtractVector,
+  UPKEEP_DEFAULTS,
+} from '../../4-cluster/upkeep.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
 import type { AnalysedArticle, StoredArticle, StorySummary } from '../../types.js';
 import {
@@ -24,6 +30,13 @@ import {
 } from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
+import {
+  keyTermsFromJson,
+  storyIdChoices,
+  storyShape,
+  vectorFromJson,
+  vectorJson,
+} from '../story-upkeep.js';
 
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
@@ -114,10 +127,30 @@ export class SqliteStore implements Store {
     const candidates = this.candidates(keys, features.bands);
     const decision = decide(candidates, stats);
     const articleId = articleIdFor(contentHash);
-    const storyId = decision.storyId ?? storyIdFor(contentHash);
+    let storyId = decision.storyId ?? storyIdFor(contentHash);
     const newStory = decision.storyId === null;
     const published = article.meta.published.value;
     const now = new Date().toISOString();
+    // A bridge: the article matched other stories close enough to its best one to merge.
+    const merged: string[] = [];
+    let base = newStory
+      ? new Map<string, number>()
+      : candidates.find((c) => c.id === storyId)?.centroid;
+    if (!newStory && decision.merge?.length) {
+      // Live stories only, each once (a decision may name one the indexes did not propose).
+      const ids = [...new Set([storyId, ...decision.merge].map((id) => this.resolveStory(id)))];
+      const group = ids
+        .map((id) => candidates.find((c) => c.id === id) ?? this.storyForUpkeep(id))
+        .filter((c): c is CandidateStory => c !== undefined);
+      const survivor = mergeSurvivor(group);
+      for (const s of group) {
+        if (s.id === survivor.id) continue;
+        this.absorb(s.id, survivor.id);
+        merged.push(s.id);
+      }
+      storyId = survivor.id;
+      base = this.storyCentroid(storyId);
+    }
     if (newStory) {
       this.sql(
         'INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)',
@@ -130,9 +163,10 @@ export class SqliteStore implements Store {
         now,
       );
     }
+    const contribution = centroidContribution(features, stats);
     const info = this.sql(
-      `INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (id, content_hash, story_id, source, title, published, origin, language, text, raw, meta_json, analysis_json, ingested_at, cluster_vector, key_terms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       articleId,
       contentHash,
@@ -147,6 +181,8 @@ export class SqliteStore implements Store {
       JSON.stringify(article.meta),
       analysisJson(article),
       now,
+      vectorJson(contribution),
+      JSON.stringify(keys),
     );
     this.sql('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)').run(
       info.lastInsertRowid,
@@ -154,11 +190,7 @@ export class SqliteStore implements Store {
       article.text,
     );
     this.updateStory(storyId, article);
-    const joined = newStory ? undefined : candidates.find((c) => c.id === storyId);
-    const centroid = addToCentroid(
-      joined?.centroid ?? (newStory ? new Map() : this.storyCentroid(storyId)),
-      centroidContribution(features, stats),
-    );
+    const centroid = addToCentroid(base ?? this.storyCentroid(storyId), contribution);
     this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(
       JSON.stringify([...centroid]),
       storyId,
@@ -181,7 +213,145 @@ export class SqliteStore implements Store {
       'INSERT OR IGNORE INTO article_links (from_id, kind, to_id, seq) VALUES (?, ?, ?, ?)',
     );
     for (const l of input.links ?? []) link.run(articleId, l.kind, l.to, info.lastInsertRowid);
-    return { status: 'added', articleId, storyId, newStory, score: decision.score };
+    const left = newStory ? [] : this.dropOutliers(storyId, centroid);
+    return {
+      status: 'added',
+      articleId,
+      storyId,
+      newStory,
+      score: decision.score,
+      ...(merged.length ? { merged } : {}),
+      ...(left.length ? { left } : {}),
+    };
+  }
+
+  /**
+   * Moves every article of `from` into `to`; `from` then redirects to `to`. The survivor's
+   * row takes the union of both: counts add, dates widen, and the absorbed story's title
+   * wins only if it ranks strictly higher (as a joining article's would).
+   */
+  private absorb(from: string, to: string): void {
+    const centroid = addToCentroid(this.storyCentroid(to), this.storyCentroid(from));
+    const src = this.sql('SELECT * FROM stories WHERE id = ?').get(from) as Row;
+    this.sql('UPDATE articles SET story_id = ? WHERE story_id = ?').run(to, from);
+    this.sql(
+      `INSERT INTO term_postings (term, story_id, hits) SELECT term, ?, hits FROM term_postings WHERE story_id = ? AND true
+         ON CONFLICT DO UPDATE SET hits = hits + excluded.hits`,
+    ).run(to, from);
+    this.sql('DELETE FROM term_postings WHERE story_id = ?').run(from);
+    this.sql(
+      `UPDATE stories SET article_count = article_count + @count, centroid = @centroid,
+           first_date = CASE WHEN @first IS NULL THEN first_date WHEN first_date IS NULL OR @first < first_date THEN @first ELSE first_date END,
+           last_date = CASE WHEN @last IS NULL THEN last_date WHEN last_date IS NULL OR @last > last_date THEN @last ELSE last_date END,
+           title = CASE WHEN @rank > title_rank THEN @title ELSE title END,
+           title_rank = MAX(title_rank, @rank)
+         WHERE id = @id`,
+    ).run({
+      count: src.article_count,
+      centroid: JSON.stringify([...centroid]),
+      first: src.first_date,
+      last: src.last_date,
+      rank: src.title_rank,
+      title: src.title,
+      id: to,
+    });
+    this.sql(
+      "UPDATE stories SET merged_into = ?, article_count = 0, centroid = '[]' WHERE id = ?",
+    ).run(to, from);
+    // Stories that redirected to `from` now redirect to `to`: chains stay one step long.
+    this.sql('UPDATE stories SET merged_into = ? WHERE merged_into = ?').run(to, from);
+  }
+
+  /** A story as a candidate carries it, for a decision naming one the indexes did not propose. */
+  private storyForUpkeep(id: string): CandidateStory | undefined {
+    const s = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as Row | undefined;
+    if (!s) return undefined;
+    return {
+      id,
+      centroid: this.storyCentroid(id),
+      size: s.article_count as number,
+      firstDate: (s.first_date as string | null) ?? null,
+      lastDate: (s.last_date as string | null) ?? null,
+      nearDuplicate: false,
+    };
+  }
+
+  /** Members of a changed story that no longer fit leave it and are assigned again. */
+  private dropOutliers(
+    storyId: string,
+    centroid: Map<string, number>,
+  ): Array<{ articleId: string; storyId: string }> {
+    const size = this.sql('SELECT article_count FROM stories WHERE id = ?')
+      .pluck()
+      .get(storyId) as number;
+    if (size < UPKEEP_DEFAULTS.minSize) return [];
+    const rows = this.sql(
+      `SELECT id, content_hash, published, cluster_vector, key_terms FROM articles WHERE story_id = ?
+         ORDER BY seq DESC LIMIT ${UPKEEP_DEFAULTS.checkLimit}`,
+    ).all(storyId) as Row[];
+    const members = rows.map((r) => ({
+      id: r.id as string,
+      vector: vectorFromJson(r.cluster_vector),
+    }));
+    const out: Array<{ articleId: string; storyId: string }> = [];
+    for (const id of findOutliers(members, centroid, size)) {
+      const row = rows.find((r) => r.id === id)!;
+      const vector = members.find((m) => m.id === id)!.vector;
+      const keys = keyTermsFromJson(row.key_terms);
+      const candidates = this.candidates(keys, []).filter((c) => c.id !== storyId);
+      const decision = assignVector(vector, (row.published as string | null) ?? null, candidates);
+      let to = decision.storyId;
+      if (to === null) {
+        const exists = this.sql('SELECT 1 FROM stories WHERE id = ?').pluck();
+        to = storyIdChoices(row.content_hash as string).find((s) => exists.get(s) === undefined)!;
+        this.sql(
+          "INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at, centroid) VALUES (?, '', 0, NULL, NULL, 0, ?, '[]')",
+        ).run(to, new Date().toISOString());
+      }
+      this.moveArticle(id, vector, keys, storyId, to);
+      out.push({ articleId: id, storyId: to });
+    }
+    return out;
+  }
+
+  /** Moves one article between stories: membership, postings, both centroids and rows. */
+  private moveArticle(
+    articleId: string,
+    vector: Map<string, number>,
+    keys: string[],
+    from: string,
+    to: string,
+  ): void {
+    this.sql('UPDATE articles SET story_id = ? WHERE id = ?').run(to, articleId);
+    const less = this.sql(
+      'UPDATE term_postings SET hits = hits - 1 WHERE term = ? AND story_id = ?',
+    );
+    const more = this.sql(
+      'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
+    );
+    for (const term of keys) {
+      less.run(term, from);
+      more.run(term, to);
+    }
+    this.sql('DELETE FROM term_postings WHERE story_id = ? AND hits <= 0').run(from);
+    const setCentroid = this.sql('UPDATE stories SET centroid = ? WHERE id = ?');
+    setCentroid.run(JSON.stringify([...subtractVector(this.storyCentroid(from), vector)]), from);
+    setCentroid.run(JSON.stringify([...addToCentroid(this.storyCentroid(to), vector)]), to);
+    this.refreshStory(from);
+    this.refreshStory(to);
+  }
+
+  /** Recomputes a story's count, dates and title from its members. */
+  private refreshStory(id: string): void {
+    const shape = storyShape(
+      this.sql(
+        'SELECT title, published, meta_json FROM articles WHERE story_id = ? ORDER BY seq',
+      ).all(id) as Row[],
+    );
+    if (!shape) return;
+    this.sql(
+      'UPDATE stories SET title = ?, title_rank = ?, first_date = ?, last_date = ?, article_count = ? WHERE id = ?',
+    ).run(shape.title, shape.titleRank, shape.firstDate, shape.lastDate, shape.count, id);
   }
 
   private updateStory(storyId: string, article: AnalysedArticle) {

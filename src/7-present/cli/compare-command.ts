@@ -15,6 +15,8 @@ export async function runCompare(ctx: CliContext): Promise<number> {
     ctx.err(`parallax compare: no story "${id}"\n`);
     return 1;
   }
+  if (comparison.story.id !== id)
+    ctx.err(`parallax compare: story "${id}" merged into "${comparison.story.id}"; showing that\n`);
   if (format === 'json') printJson(ctx, comparison);
   else ctx.out(format === 'md' ? comparisonMarkdown(comparison) : comparisonText(comparison));
   return 0;

@@ -43,6 +43,8 @@ export async function runExport(ctx: CliContext): Promise<number> {
     ctx.err(`parallax export: no story "${id}"\n`);
     return 1;
   }
+  if (comparison.story.id !== id)
+    ctx.err(`parallax export: story "${id}" merged into "${comparison.story.id}"; showing that\n`);
   const exported = exportComparison(comparison, format as ExportFormat);
   if (out) {
     await writeFile(out, exported.body);

@@ -75,7 +75,18 @@ export function createApp(options: AppOptions) {
     const storyId = id(c);
     const comparison = await catalog.comparison(storyId);
     if (!comparison) throw new HttpProblem(404, `no story "${storyId}"`);
+    redirect(c, storyId, comparison.story.id);
     return comparison;
+  };
+  /**
+   * A merged story's old id answers with the story it merged into (docs/api.md): the body
+   * carries the live id, and `Parallax-Redirected-From` (and `redirectedFrom` in a JSON
+   * envelope) names the id asked for.
+   */
+  const redirect = (c: Context, asked: string, live: string): { redirectedFrom?: string } => {
+    if (asked === live) return {};
+    c.header('Parallax-Redirected-From', asked);
+    return { redirectedFrom: asked };
   };
 
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
@@ -90,18 +101,24 @@ export function createApp(options: AppOptions) {
     const storyId = id(c);
     const story = await store.getStory(storyId);
     if (!story) throw new HttpProblem(404, `no story "${storyId}"`);
-    return c.json({ schemaVersion: 1, story });
+    return c.json({ schemaVersion: 1, story, ...redirect(c, storyId, story.id) });
   });
   app.get('/api/stories/:id/comparison', async (c) => c.json(await requireComparison(c)));
   app.get('/api/stories/:id/timeline', async (c) => {
     const cmp = await requireComparison(c);
-    return c.json({ schemaVersion: 1, storyId: cmp.story.id, timeline: cmp.timeline });
+    return c.json({
+      schemaVersion: 1,
+      storyId: cmp.story.id,
+      ...redirect(c, id(c), cmp.story.id),
+      timeline: cmp.timeline,
+    });
   });
   app.get('/api/stories/:id/quotes', async (c) => {
     const cmp = await requireComparison(c);
     return c.json({
       schemaVersion: 1,
       storyId: cmp.story.id,
+      ...redirect(c, id(c), cmp.story.id),
       quotes: cmp.quotes,
       quoteFidelity: cmp.quoteFidelity,
     });
@@ -111,6 +128,7 @@ export function createApp(options: AppOptions) {
     const cmp = await requireComparison(c);
     const out = exportComparison(cmp, format);
     const headers: Record<string, string> = {
+      ...(cmp.story.id !== id(c) ? { 'Parallax-Redirected-From': id(c) } : {}),
       'content-type': out.contentType,
       'content-disposition': `attachment; filename="${cmp.story.id}.${out.extension}"`,
     };

@@ -42,7 +42,10 @@ const schemas: Record<string, Schema> = {
     offset: int,
     items: arr(ref('StoryListItem')),
   }),
-  Story: obj({ schemaVersion: int, story: ref('StorySummary') }),
+  // redirectedFrom: present when the id asked for is a story that merged into this one.
+  Story: obj({ schemaVersion: int, story: ref('StorySummary'), redirectedFrom: str }, [
+    'redirectedFrom',
+  ]),
   QuoteRendering: obj({
     articleId: str,
     source: str,
@@ -148,13 +151,20 @@ const schemas: Record<string, Schema> = {
     ),
     stats: obj({ articles: int, units: int, groups: int, unique: { type: 'object' } }),
   }),
-  Timeline: obj({ schemaVersion: int, storyId: str, timeline: arr(ref('TimelineEntry')) }),
-  Quotes: obj({
-    schemaVersion: int,
-    storyId: str,
-    quotes: arr(ref('SpeakerQuotes')),
-    quoteFidelity: arr(ref('QuoteFidelityIssue')),
-  }),
+  Timeline: obj(
+    { schemaVersion: int, storyId: str, redirectedFrom: str, timeline: arr(ref('TimelineEntry')) },
+    ['redirectedFrom'],
+  ),
+  Quotes: obj(
+    {
+      schemaVersion: int,
+      storyId: str,
+      redirectedFrom: str,
+      quotes: arr(ref('SpeakerQuotes')),
+      quoteFidelity: arr(ref('QuoteFidelityIssue')),
+    },
+    ['redirectedFrom'],
+  ),
   Article: obj({
     schemaVersion: int,
     id: str,
@@ -275,6 +285,16 @@ const q = (name: string, schema: Schema, description: string, required = false) 
   description,
 });
 const idPath = (name: string) => ({ name, in: 'path', required: true, schema: str });
+/**
+ * A story id. The id of a story that merged into another still works: the answer is the
+ * live story, with its own id in the body, the id asked for in the Parallax-Redirected-From
+ * header and, in a JSON envelope, in `redirectedFrom`.
+ */
+const storyIdPath = {
+  ...idPath('id'),
+  description:
+    'A story id. The id of a story that merged into another answers with the live story: its id is in the body, the id asked for in the Parallax-Redirected-From header and, for Story, Timeline and Quotes, in redirectedFrom.',
+};
 const page = [
   q('limit', { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 }, 'page size'),
   q('offset', { type: 'integer', minimum: 0, default: 0 }, 'items to skip'),
@@ -320,28 +340,28 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/stories/{id}': {
         get: {
           summary: 'One story',
-          parameters: [idPath('id')],
+          parameters: [storyIdPath],
           responses: { ...ok('Story'), ...problems(400, 404) },
         },
       },
       '/api/stories/{id}/comparison': {
         get: {
           summary: 'The full comparison (schema version 2)',
-          parameters: [idPath('id')],
+          parameters: [storyIdPath],
           responses: { ...ok('Comparison'), ...problems(400, 404) },
         },
       },
       '/api/stories/{id}/timeline': {
         get: {
           summary: 'Dated events merged across articles',
-          parameters: [idPath('id')],
+          parameters: [storyIdPath],
           responses: { ...ok('Timeline'), ...problems(400, 404) },
         },
       },
       '/api/stories/{id}/quotes': {
         get: {
           summary: 'Quotes by speaker, with each outlet’s rendering',
-          parameters: [idPath('id')],
+          parameters: [storyIdPath],
           responses: { ...ok('Quotes'), ...problems(400, 404) },
         },
       },
@@ -349,7 +369,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'The comparison as JSON, Markdown, a self-contained HTML report or CSV',
           parameters: [
-            idPath('id'),
+            storyIdPath,
             q('format', { enum: ['json', 'md', 'html', 'csv'] }, 'export format'),
           ],
           responses: {

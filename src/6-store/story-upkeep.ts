@@ -1,0 +1,68 @@
+/**
+ * What both stores share when a story changes shape (a merge, an outlier leaving): the
+ * stored form of an article's cluster vector, a story's title from its members, and an id
+ * for a story opened by an article that left another.
+ */
+import { TITLE_RANK } from './assignment-limits.js';
+import { storyIdFor } from './store.js';
+
+type Row = Record<string, unknown>;
+
+/** An article's centroid contribution as stored (`[[term, weight], ...]`). */
+export function vectorJson(vector: Map<string, number>): string {
+  return JSON.stringify([...vector]);
+}
+
+export function vectorFromJson(json: unknown): Map<string, number> {
+  return typeof json === 'string' && json ? new Map(JSON.parse(json)) : new Map();
+}
+
+export function keyTermsFromJson(json: unknown): string[] {
+  return typeof json === 'string' && json ? (JSON.parse(json) as string[]) : [];
+}
+
+/** What a story row says about its members, recomputed from them (rows in arrival order). */
+export interface StoryShape {
+  title: string;
+  titleRank: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  count: number;
+}
+
+/**
+ * As assignment builds it article by article: the first article's title, replaced only by a
+ * strictly better-ranked one; dates are the earliest and latest publication dates.
+ */
+export function storyShape(members: Row[]): StoryShape | null {
+  if (members.length === 0) return null;
+  let title = '';
+  let titleRank = -1;
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  for (const m of members) {
+    const meta = JSON.parse(m.meta_json as string) as { titleSource: keyof typeof TITLE_RANK };
+    const rank = TITLE_RANK[meta.titleSource] ?? 0;
+    if (rank > titleRank) {
+      title = m.title as string;
+      titleRank = rank;
+    }
+    const p = (m.published as string | null) ?? null;
+    if (p !== null) {
+      if (firstDate === null || p < firstDate) firstDate = p;
+      if (lastDate === null || p > lastDate) lastDate = p;
+    }
+  }
+  return { title, titleRank, firstDate, lastDate, count: members.length };
+}
+
+/**
+ * Ids for a story opened by an article that left another, in order of preference: derived
+ * from the article's hash as usual, then with a suffix, since that id may be taken (the
+ * article may have opened a story before, which still exists or now redirects). The store
+ * takes the first one not in use.
+ */
+export function storyIdChoices(contentHash: string, count = 16): string[] {
+  const base = storyIdFor(contentHash);
+  return [base, ...Array.from({ length: count - 1 }, (_, i) => `${base}_${i + 2}`)];
+}
