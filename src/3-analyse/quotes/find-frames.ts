@@ -20,6 +20,7 @@ import {
   cueClass,
   type CueClass,
 } from './cue-lexicon.js';
+import { scoreCandidates, type CueModel } from './cue-model.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
@@ -51,6 +52,9 @@ const NOUNISH =
 const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
+/** Model margins: a lexicon cue below VETO is dropped; a mined word above ACCEPT becomes a cue. */
+const VETO = Number(process.env.CUE_VETO ?? -Infinity);
+const ACCEPT = Number(process.env.CUE_ACCEPT ?? 0);
 
 /** All attribution frames of one unit, left to right. */
 export function findFrames(
@@ -58,8 +62,10 @@ export function findFrames(
   tokens: ClauseToken[],
   unit: Span,
   quotes: QuotedSpan[],
+  model: CueModel | null = null,
 ): Frame[] {
   const frames: Frame[] = [];
+  const margins = model ? scoreCandidates(model, tokens) : null;
   const colon = colonFrame(text, tokens, unit, quotes);
   if (colon) frames.push(colon);
   for (let i = 0; i < tokens.length; i++) {
@@ -101,11 +107,26 @@ export function findFrames(
       }
     }
     const cls = cueClass(t.lower);
-    if (!cls || !looksLikeVerb(tokens, i)) continue;
-    const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
-    if (f) frames.push(...f);
+    const margin = margins?.get(i);
+    if (cls && looksLikeVerb(tokens, i)) {
+      if (margin !== undefined && margin < VETO) continue;
+      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
+      if (f) frames.push(...f);
+    } else if (margin !== undefined && margin > ACCEPT && !insideFrame(frames, t)) {
+      const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
+      if (f) frames.push(...f);
+    }
   }
   return frames;
+}
+
+/** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
+function insideFrame(frames: Frame[], t: Span): boolean {
+  return frames.some(
+    (f) =>
+      (f.source && t.start >= f.source.start && t.end <= f.source.end) ||
+      (t.start >= f.cue.start && t.end <= Math.max(f.cue.end, f.content.start)),
+  );
 }
 
 function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
@@ -223,6 +244,7 @@ function verbFrame(
   i: number,
   cls: CueClass,
   earlier: Frame[],
+  learnt = false,
 ): Frame[] | null {
   let cs = i;
   while (
@@ -299,7 +321,7 @@ function verbFrame(
     const prev = earlier[earlier.length - 1];
     source = prev?.source ?? mainSubject(tokens);
   }
-  if (!source && cls !== 'speech') return null;
+  if (!source && cls !== 'speech' && !learnt) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span) return null;
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
@@ -315,7 +337,8 @@ function verbFrame(
     if (!ok) return null;
   }
   const c = classify(text, span, quotes);
-  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5, speech: cls === 'speech' }];
+  const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
+  return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
 }
 
 const LY_NOUNS =
