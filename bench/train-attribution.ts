@@ -21,6 +21,7 @@ import {
   isCandidate,
   type CueModel,
 } from '../src/3-analyse/quotes/cue-model.js';
+import { CUE_PREFIX } from '../src/3-analyse/quotes/cue-lexicon.js';
 import { quoteUnits } from '../src/3-analyse/quotes/extract-quotes.js';
 import { splitSentences } from '../src/3-analyse/sentences.js';
 import type { Span } from '../src/types.js';
@@ -96,24 +97,30 @@ for (const d of docs) {
   }
 }
 const vocab = new Set<string>();
-for (const [w, n] of asCue)
+const NEVER_HEAD =
+  /ly$|^(?:aren|isn|wasn|weren|didn|don|doesn|won|couldn|wouldn|shouldn|hasn|haven|hadn)$/;
+for (const [w, n] of asCue) {
+  // Adverbs, auxiliaries and clitic halves join a cue through the rules; they never head one.
+  if (w.length < 3 || NEVER_HEAD.test(w) || CUE_PREFIX.has(w)) continue;
   if (n >= MIN_CUE_COUNT && n / seen.get(w)! >= MIN_CUE_SHARE) vocab.add(w);
+}
 
-const model: CueModel = { weights: new Map(), tags: CUE_TAGS, vocab };
+const model: CueModel = { weights: new Map(), tags: CUE_TAGS, vocab, wordScores: new Map() };
+// Each candidate is its own one-token sequence: the run-time scores candidates independently.
 const sentences: TrainingSentence[] = [];
 let positives = 0;
 for (const d of docs) {
   for (const u of d.units) {
-    const s: TrainingSentence = { feats: [], lower: [], gold: [] };
     for (let i = 0; i < u.length; i++) {
       if (!isCandidate(model, u[i]!)) continue;
       const cue = inCue(u[i]!, d.cues);
       if (cue) positives++;
-      s.feats.push(cueFeatures(u, i));
-      s.lower.push(u[i]!.lower);
-      s.gold.push(cue ? 'CUE' : 'O');
+      sentences.push({
+        feats: [cueFeatures(u, i)],
+        lower: [u[i]!.lower],
+        gold: [cue ? 'CUE' : 'O'],
+      });
     }
-    if (s.feats.length) sentences.push(s);
   }
 }
 const candidates = sentences.reduce((n, s) => n + s.feats.length, 0);

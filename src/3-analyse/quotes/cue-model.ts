@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { decode, staticScores, type PerceptronWeights } from '../entities/perceptron.js';
+import { staticScores, type PerceptronWeights } from '../entities/perceptron.js';
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
 
@@ -19,6 +19,8 @@ export const CUE_TAGS = ['O', 'CUE'] as const;
 export interface CueModel extends PerceptronWeights {
   /** Lower-cased words, besides the lexicon's, that may be a cue. */
   vocab: Set<string>;
+  /** Summed weights of each word's own features, filled as words are met. */
+  wordScores: Map<string, Float64Array>;
 }
 
 /** The JSON layout of models/cue-en.json. */
@@ -73,41 +75,23 @@ function stem(w: string): string {
   return w.replace(/(?:ing|ed|es|s|e)$/, '');
 }
 
-/** The static features of candidate token i. */
-export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+/** Features of the word alone: their summed weights are cached per word at run time. */
+export function wordFeatures(w: string): string[] {
+  const st = stem(w);
+  return ['b', `w=${w}`, `st=${st}`, `s3=${w.slice(-3)}`, `c=${cueClass(w) ?? '-'}`];
+}
+
+/** Features of candidate token i in its context. */
+export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
   const t = tokens[i]!;
-  const w = t.lower;
+  const st = stem(t.lower);
   const word = (k: number) => {
     const x = tokens[k];
     return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
   };
-  const st = stem(w);
-  const cls = cueClass(w) ?? '-';
   const p1 = shape(tokens[i - 1]);
   const n1 = shape(tokens[i + 1]);
-  const f = [
-    'b',
-    `w=${w}`,
-    `st=${st}`,
-    `s3=${w.slice(-3)}`,
-    `c=${cls}`,
-    `cap=${t.capital}`,
-    `p1=${word(i - 1)}`,
-    `p2=${word(i - 2)}`,
-    `n1=${word(i + 1)}`,
-    `n2=${word(i + 2)}`,
-    `p1st=${word(i - 1)}|${st}`,
-    `stn1=${st}|${word(i + 1)}`,
-    `ps=${p1}`,
-    `ns=${n1}`,
-    `psns=${p1}|${n1}`,
-    `p2s=${shape(tokens[i - 2])}|${p1}`,
-    `ns2=${n1}|${shape(tokens[i + 2])}`,
-    `c|ns=${cls}|${n1}`,
-    `c|ps=${cls}|${p1}`,
-    `st|ns=${st}|${n1}`,
-    `st|ps=${st}|${p1}`,
-  ];
+  const p2 = shape(tokens[i - 2]);
   // What follows within a few tokens: a complementiser, a colon, a quote.
   let ahead = '';
   for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
@@ -122,7 +106,6 @@ export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[]
     }
     if (/^[.;!?]$/.test(x.raw)) break;
   }
-  f.push(`ahead=${ahead}`, `st|ahead=${st}|${ahead}`);
   // A quote just before (inverted attribution: "“…,” said Vale").
   let behind = '';
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
@@ -131,31 +114,47 @@ export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[]
       break;
     }
   }
-  f.push(`behind=${behind}`, `c|behind=${cls}|${behind}`);
-  if (i === 0 || !tokens[i - 1]!.isWord) f.push('first');
-  return f;
+  return [
+    `p1=${word(i - 1)}`,
+    `n1=${word(i + 1)}`,
+    `p1st=${word(i - 1)}|${st}`,
+    `stn1=${st}|${word(i + 1)}`,
+    `psns=${p1}|${n1}`,
+    `p2s=${p2}|${p1}`,
+    `ns2=${n1}|${shape(tokens[i + 2])}`,
+    `st|ns=${st}|${n1}`,
+    `st|ps=${st}|${p1}`,
+    `ahead=${ahead}|${n1}`,
+    `st|ahead=${st}|${ahead}`,
+    `behind=${behind}|${p1}`,
+    `cap=${t.capital}|${i === 0 || !tokens[i - 1]!.isWord}`,
+  ];
+}
+
+/** All static features of candidate token i (for training). */
+export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+  return [...wordFeatures(tokens[i]!.lower), ...contextFeatures(tokens, i)];
 }
 
 /**
- * The model's margin for every candidate of a unit (positive: a cue), by token index.
- * Candidates are decoded left to right as one sequence so a cue word can lean on the one before.
+ * The model's margin for candidate token i (positive: a cue). Each candidate is scored on its
+ * own (trained as a one-token sequence), so callers score only the candidates they ask about.
  */
-export function scoreCandidates(
-  model: CueModel,
-  tokens: readonly ClauseToken[],
-): Map<number, number> {
-  const idx: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (isCandidate(model, tokens[i]!)) idx.push(i);
-  const out = new Map<number, number>();
-  if (idx.length === 0) return out;
-  const statics = idx.map((i) => staticScores(model, cueFeatures(tokens, i)));
-  const { tags, margins } = decode(
-    model,
-    statics,
-    idx.map((i) => tokens[i]!.lower),
-  );
-  idx.forEach((i, k) => out.set(i, tags[k] === 'CUE' ? margins[k]! : -margins[k]!));
-  return out;
+export function cueMargin(model: CueModel, tokens: readonly ClauseToken[], i: number): number {
+  const w = tokens[i]!.lower;
+  let own = model.wordScores.get(w);
+  if (!own) {
+    // The word's own features plus the start-of-sequence history the tagger adds in training.
+    own = staticScores(model, [...wordFeatures(w), ...historyFeatures(w)]);
+    model.wordScores.set(w, own);
+  }
+  const s = staticScores(model, contextFeatures(tokens, i));
+  return s[1]! + own[1]! - (s[0]! + own[0]!);
+}
+
+/** The history features entities/perceptron.ts adds to the first token of a sequence. */
+function historyFeatures(w: string): string[] {
+  return ['t-1=<s>', 't-2t-1=<s>|<s>', `t-1w=<s>|${w}`];
 }
 
 export function cueModelFromFile(file: CueModelFile): CueModel {
@@ -169,12 +168,12 @@ export function cueModelFromFile(file: CueModelFile): CueModel {
       Float32Array.from(w, (v) => v / file.scale),
     );
   }
-  return { weights, tags: CUE_TAGS, vocab: new Set(file.vocab) };
+  return { weights, tags: CUE_TAGS, vocab: new Set(file.vocab), wordScores: new Map() };
 }
 
 /** Serialises weights, dropping features whose every weight is below `prune` in magnitude. */
 export function cueModelToFile(
-  model: CueModel,
+  model: PerceptronWeights & { vocab: Set<string> },
   trainedOn: string,
   prune = 0.05,
   scale = 100,

@@ -20,7 +20,7 @@ import {
   cueClass,
   type CueClass,
 } from './cue-lexicon.js';
-import { scoreCandidates, type CueModel } from './cue-model.js';
+import { cueMargin, isCandidate, type CueModel } from './cue-model.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
@@ -65,7 +65,6 @@ export function findFrames(
   model: CueModel | null = null,
 ): Frame[] {
   const frames: Frame[] = [];
-  const margins = model ? scoreCandidates(model, tokens) : null;
   const colon = colonFrame(text, tokens, unit, quotes);
   if (colon) frames.push(colon);
   for (let i = 0; i < tokens.length; i++) {
@@ -107,12 +106,16 @@ export function findFrames(
       }
     }
     const cls = cueClass(t.lower);
-    const margin = margins?.get(i);
     if (cls && looksLikeVerb(tokens, i)) {
-      if (margin !== undefined && margin < VETO) continue;
+      if (model && cueMargin(model, tokens, i) < VETO) continue;
       const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
       if (f) frames.push(...f);
-    } else if (margin !== undefined && margin > ACCEPT && !insideFrame(frames, t)) {
+    } else if (
+      model &&
+      isCandidate(model, t) &&
+      !insideFrame(frames, t) &&
+      cueMargin(model, tokens, i) > ACCEPT
+    ) {
       const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
       if (f) frames.push(...f);
     }
