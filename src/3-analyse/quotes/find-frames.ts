@@ -53,8 +53,11 @@ const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
 /** Model margins: a lexicon cue below VETO is dropped; a mined word above ACCEPT becomes a cue. */
-const VETO = Number(process.env.CUE_VETO ?? -Infinity);
-const ACCEPT = Number(process.env.CUE_ACCEPT ?? 0);
+const VETO = -2;
+const ACCEPT = 0;
+const RESCUE = 3;
+/** Evidence verbs ("engineers found a crack") are left to the rules. */
+const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
 
 /** All attribution frames of one unit, left to right. */
 export function findFrames(
@@ -107,14 +110,15 @@ export function findFrames(
     }
     const cls = cueClass(t.lower);
     if (cls && looksLikeVerb(tokens, i)) {
-      if (model && cueMargin(model, tokens, i) < VETO) continue;
+      if (model && VETO_CLASSES.includes(cls) && cueMargin(model, tokens, i) < VETO) continue;
       const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
       if (f) frames.push(...f);
     } else if (
       model &&
       isCandidate(model, t) &&
+      !phrasalNonCue(tokens, i) &&
       !insideFrame(frames, t) &&
-      cueMargin(model, tokens, i) > ACCEPT
+      cueMargin(model, tokens, i) > (cls ? RESCUE : ACCEPT)
     ) {
       const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
       if (f) frames.push(...f);
@@ -132,6 +136,12 @@ function insideFrame(frames: Frame[], t: Span): boolean {
   );
 }
 
+/** Phrasal verbs that report nothing: "called off", "called up", "added up". */
+function phrasalNonCue(tokens: ClauseToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return /^(?:call|add)/.test(tokens[i]!.lower) && !!next && /^(?:off|up|in)$/.test(next.lower);
+}
+
 function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
   const t = tokens[i]!;
   const prev = tokens[i - 1];
@@ -147,8 +157,7 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
       /^\d/.test(prev.raw))
   )
     return false;
-  // Phrasal verbs that report nothing: "called off", "called up", "added up".
-  if (/^(?:call|add)/.test(t.lower) && next && /^(?:off|up|in)$/.test(next.lower)) return false;
+  if (phrasalNonCue(tokens, i)) return false;
   // "a program called Sandy Hook Promise", "officials, called superdelegates".
   if (
     t.lower === 'called' &&
@@ -486,8 +495,14 @@ function colonFrame(
     )
   )
     return null;
-  // The content after the colon must be a quote, unless the head is a name in capitals.
-  if (!tokens[c + 1]!.quoted && !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '')) return null;
+  // The content after the colon must be a quote, or a headline ("Vale: Orrin Will Rebuild"):
+  // a short capitalised name, then capitalised words with no final stop.
+  if (
+    !tokens[c + 1]!.quoted &&
+    !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '') &&
+    !isHeadline(text, tokens, c, unit)
+  )
+    return null;
   if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
   const sub = subjectSpan(tokens, 0, c);
   if (!sub) return null;
@@ -502,6 +517,20 @@ function colonFrame(
     cue: { start: tokens[c]!.start, end: tokens[c]!.end },
     confidence: 0.5,
   };
+}
+
+function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span): boolean {
+  const head = tokens.slice(0, c);
+  if (head.length > 3 || !head.every((t) => t.isWord && t.capital)) return false;
+  const rest = tokens.slice(c + 1).filter((t) => t.isWord);
+  if (rest.length < 3 || !rest[0]!.capital) return false;
+  const capitals = rest.filter((t) => t.capital).length;
+  // A title opens the text, or ends without a stop.
+  const first = text.slice(0, unit.start).trim() === '';
+  return (
+    capitals >= rest.length * 0.6 &&
+    (first || !/[.!?]["”’]?\s*$/.test(text.slice(unit.start, unit.end)))
+  );
 }
 
 /** "according to X, …", "…, according to X.", "по словам X, …", "по его словам". */
