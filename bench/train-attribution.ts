@@ -39,6 +39,8 @@ const STOP = new Set(
   ),
 );
 const EPOCHS = 8;
+/** Features whose weights all stay below this are dropped from the file. */
+const PRUNE = 0.5;
 
 interface Doc {
   units: ClauseToken[][];
@@ -98,7 +100,7 @@ for (const d of docs) {
 }
 const vocab = new Set<string>();
 const NEVER_HEAD =
-  /ly$|^(?:aren|isn|wasn|weren|didn|don|doesn|won|couldn|wouldn|shouldn|hasn|haven|hadn)$/;
+  /ly$|^(?:aren|isn|wasn|weren|didn|don|doesn|won|couldn|wouldn|shouldn|hasn|haven|hadn|off|out|up|down|away|into|onto|upon|toward|towards|via|then|forth|aside)$/;
 for (const [w, n] of asCue) {
   // Adverbs, auxiliaries and clitic halves join a cue through the rules; they never head one.
   if (w.length < 3 || NEVER_HEAD.test(w) || CUE_PREFIX.has(w)) continue;
@@ -131,6 +133,7 @@ const trained = trainPerceptron(sentences, EPOCHS, 7, false, CUE_TAGS);
 const file = cueModelToFile(
   { ...trained, vocab },
   `PolNeAR train (${docs.length} annotation files), ${EPOCHS} epochs`,
+  PRUNE,
 );
 mkdirSync(dirname(DEFAULT_CUE_MODEL_PATH), { recursive: true });
 writeFileSync(DEFAULT_CUE_MODEL_PATH, JSON.stringify(file));

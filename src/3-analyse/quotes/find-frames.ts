@@ -279,6 +279,14 @@ function verbFrame(
     ))
       ce++;
   }
+  if (learnt) {
+    // A learnt cue takes its particle along: "lashed out at", "criticism of", "warned against".
+    if (/^(?:out|up)$/.test(tokens[ce]?.lower ?? '') && !tokens[ce]!.quoted) ce++;
+    const p = tokens[ce];
+    if (ce === i + 1 || /^(?:out|up)$/.test(tokens[ce - 1]!.lower)) {
+      if (p && !p.quoted && /^(?:about|for|against|at|of)$/.test(p.lower)) ce++;
+    }
+  }
   if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
   const b = leftBoundary(tokens, cs);
