@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clauseTokens } from '../../src/3-analyse/quotes/clause-tokens.js';
+import { staticScores } from '../../src/3-analyse/entities/perceptron.js';
 import {
+  cueFeatures,
   cueMargin,
   defaultCueModel,
   isCandidate,
@@ -140,4 +142,28 @@ test('Russian quotes do not use the English model', () => {
   const qs = quotesOf(text, tinyModel({ заявил: -50 }), 'ru');
   assert.equal(qs.length, 1);
   assert.equal(qs[0]!.cue?.text, 'заявил');
+});
+
+test('the fast margin equals the perceptron score of the training features', () => {
+  const model = defaultCueModel()!;
+  const text =
+    '“We will rebuild,” Mara Vell insisted on Monday, while Ilo Brandt’s allies touted the plan and slammed critics who doubt that the pier is safe: “Nonsense.”';
+  const tokens = clauseTokens(text, 0, text.length, [
+    { start: 1, end: 16 },
+    { start: text.indexOf('Nonsense'), end: text.indexOf('Nonsense') + 9 },
+  ]);
+  let checked = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isCandidate(model, tokens[i]!)) continue;
+    const feats = [
+      ...cueFeatures(tokens, i),
+      't-1=<s>',
+      't-2t-1=<s>|<s>',
+      `t-1w=<s>|${tokens[i]!.lower}`,
+    ];
+    const s = staticScores(model, feats);
+    assert.ok(Math.abs(cueMargin(model, tokens, i) - (s[1]! - s[0]!)) < 1e-3, tokens[i]!.raw);
+    checked++;
+  }
+  assert.ok(checked >= 5, `only ${checked} candidates`);
 });

@@ -144,8 +144,8 @@ export function cueClass(word: string): CueClass | undefined {
  */
 export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
   if (text.includes(':')) return true;
-  for (const m of text.matchAll(/[\p{L}]+/gu)) {
-    const w = m[0].toLowerCase();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
+    const w = m[0];
     if (CUE_WORDS.has(w) || w === 'according' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
     if (extra?.has(w)) return true;
   }

@@ -19,8 +19,8 @@ export const CUE_TAGS = ['O', 'CUE'] as const;
 export interface CueModel extends PerceptronWeights {
   /** Lower-cased words, besides the lexicon's, that may be a cue. */
   vocab: Set<string>;
-  /** Summed weights of each word's own features, filled as words are met. */
-  wordScores: Map<string, Float64Array>;
+  /** Each word's own margin (its features summed) and stem, filled as words are met. */
+  wordScores: Map<string, { margin: number; stem: string }>;
 }
 
 /** The JSON layout of models/cue-en.json. */
@@ -81,17 +81,24 @@ export function wordFeatures(w: string): string[] {
   return ['b', `w=${w}`, `st=${st}`, `s3=${w.slice(-3)}`, `c=${cueClass(w) ?? '-'}`];
 }
 
-/** Features of candidate token i in its context. */
-export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+/** Receives one context feature: its template and one or two values. */
+type Visit = (template: string, a: string, b?: string) => void;
+
+/** Templates of one value; every other context template pairs two. */
+const SINGLE_TEMPLATES = new Set(['p1', 'n1']);
+
+/**
+ * The context features of candidate token i, handed to `visit` as parts: training joins them
+ * into strings (`st|ns=accus|that`), the run-time looks them up without building strings.
+ */
+function visitContext(tokens: readonly ClauseToken[], i: number, st: string, visit: Visit): void {
   const t = tokens[i]!;
-  const st = stem(t.lower);
   const word = (k: number) => {
     const x = tokens[k];
     return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
   };
   const p1 = shape(tokens[i - 1]);
   const n1 = shape(tokens[i + 1]);
-  const p2 = shape(tokens[i - 2]);
   // What follows within a few tokens: a complementiser, a colon, a quote.
   let ahead = '';
   for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
@@ -114,26 +121,64 @@ export function contextFeatures(tokens: readonly ClauseToken[], i: number): stri
       break;
     }
   }
-  return [
-    `p1=${word(i - 1)}`,
-    `n1=${word(i + 1)}`,
-    `p1st=${word(i - 1)}|${st}`,
-    `stn1=${st}|${word(i + 1)}`,
-    `psns=${p1}|${n1}`,
-    `p2s=${p2}|${p1}`,
-    `ns2=${n1}|${shape(tokens[i + 2])}`,
-    `st|ns=${st}|${n1}`,
-    `st|ps=${st}|${p1}`,
-    `ahead=${ahead}|${n1}`,
-    `st|ahead=${st}|${ahead}`,
-    `behind=${behind}|${p1}`,
-    `cap=${t.capital}|${i === 0 || !tokens[i - 1]!.isWord}`,
-  ];
+  const w1 = word(i - 1);
+  const n1w = word(i + 1);
+  visit('p1', w1);
+  visit('n1', n1w);
+  visit('p1st', w1, st);
+  visit('stn1', st, n1w);
+  visit('psns', p1, n1);
+  visit('p2s', shape(tokens[i - 2]), p1);
+  visit('ns2', n1, shape(tokens[i + 2]));
+  visit('st|ns', st, n1);
+  visit('st|ps', st, p1);
+  visit('ahead', ahead, n1);
+  visit('st|ahead', st, ahead);
+  visit('behind', behind, p1);
+  visit('cap', t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false');
+}
+
+/** Features of candidate token i in its context, as strings (for training). */
+export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+  const out: string[] = [];
+  visitContext(tokens, i, stem(tokens[i]!.lower), (tpl, a, b) =>
+    out.push(b === undefined ? `${tpl}=${a}` : `${tpl}=${a}|${b}`),
+  );
+  return out;
 }
 
 /** All static features of candidate token i (for training). */
 export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[] {
   return [...wordFeatures(tokens[i]!.lower), ...contextFeatures(tokens, i)];
+}
+
+/** Context weights by template, then first value, then second value. */
+type ContextIndex = Map<string, Map<string, Float32Array | Map<string, Float32Array>>>;
+const indexes = new WeakMap<CueModel, ContextIndex>();
+
+function contextIndex(model: CueModel): ContextIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const [f, w] of model.weights) {
+    const eq = f.indexOf('=');
+    if (eq < 0) continue;
+    const tpl = f.slice(0, eq);
+    const value = f.slice(eq + 1);
+    let byA = index.get(tpl);
+    if (!byA) index.set(tpl, (byA = new Map()));
+    if (SINGLE_TEMPLATES.has(tpl)) byA.set(value, w);
+    else {
+      const bar = value.indexOf('|');
+      if (bar < 0) continue;
+      const a = value.slice(0, bar);
+      let byB = byA.get(a);
+      if (!byB) byA.set(a, (byB = new Map()));
+      if (byB instanceof Map) byB.set(value.slice(bar + 1), w);
+    }
+  }
+  indexes.set(model, index);
+  return index;
 }
 
 /**
@@ -145,11 +190,18 @@ export function cueMargin(model: CueModel, tokens: readonly ClauseToken[], i: nu
   let own = model.wordScores.get(w);
   if (!own) {
     // The word's own features plus the start-of-sequence history the tagger adds in training.
-    own = staticScores(model, [...wordFeatures(w), ...historyFeatures(w)]);
+    const s = staticScores(model, [...wordFeatures(w), ...historyFeatures(w)]);
+    own = { margin: s[1]! - s[0]!, stem: stem(w) };
     model.wordScores.set(w, own);
   }
-  const s = staticScores(model, contextFeatures(tokens, i));
-  return s[1]! + own[1]! - (s[0]! + own[0]!);
+  const index = contextIndex(model);
+  let margin = own.margin;
+  visitContext(tokens, i, own.stem, (tpl, a, b) => {
+    const m = index.get(tpl)?.get(a);
+    const weights = b === undefined ? m : m instanceof Map ? m.get(b) : undefined;
+    if (weights instanceof Float32Array) margin += weights[1]! - weights[0]!;
+  });
+  return margin;
 }
 
 /** The history features entities/perceptron.ts adds to the first token of a sequence. */
