@@ -284,25 +284,32 @@ function main(): void {
     }
   }
 
-  // Speed, warm: three more passes over the same texts (the first pass paid for JIT warm-up),
+  // Speed, warm: five more passes over the same texts (the first pass paid for JIT warm-up),
   // timed in CPU time of this process, fastest pass: other processes on a shared machine
   // inflate wall time, not our CPU time.
   const texts = textFiles
     .slice(0, opts.limit)
     .map((f) => readFileSync(join(dir, 'text', f), 'utf8'));
-  let warmMs = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    const t0 = process.cpuUsage();
-    for (const text of texts) {
-      extractQuotes(text, splitSentences(text, [], 'en'), {
-        language: 'en',
-        mentions: [],
-        entities: [],
-      });
+  // The same passes with the rules alone (no cue model), for the cost of the model.
+  const timed = (cueModel: null | undefined) => {
+    let best = Infinity;
+    for (let pass = 0; pass < 5; pass++) {
+      const t0 = process.cpuUsage();
+      for (const text of texts) {
+        extractQuotes(text, splitSentences(text, [], 'en'), {
+          language: 'en',
+          mentions: [],
+          entities: [],
+          cueModel,
+        });
+      }
+      const used = process.cpuUsage(t0);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
-    const used = process.cpuUsage(t0);
-    warmMs = Math.min(warmMs, (used.user + used.system) / 1000);
-  }
+    return best;
+  };
+  const warmMs = timed(undefined);
+  const rulesMs = timed(null);
   const warmArticles = texts.length;
 
   const summary: Record<string, number | string> = { split: opts.split, articles };
@@ -330,8 +337,9 @@ function main(): void {
   const msPerArticle = warmArticles ? warmMs / warmArticles : 0;
   summary.msPerArticle = round(msPerArticle, 3);
   summary.msPerArticleFirstPass = round(coldMs, 3);
+  summary.msPerArticleRulesOnly = round(warmArticles ? rulesMs / warmArticles : 0, 3);
   console.log(
-    `speed: ${msPerArticle.toFixed(2)} CPU ms/article warm (${coldMs.toFixed(2)} wall ms first pass, with JIT warm-up), sentence split + quotes`,
+    `speed: ${msPerArticle.toFixed(2)} CPU ms/article warm (${coldMs.toFixed(2)} wall ms first pass, with JIT warm-up, model load included), sentence split + quotes; rules alone ${summary.msPerArticleRulesOnly.toFixed(2)}`,
   );
   const top = (m: Map<string, number>, n: number) =>
     [...m.entries()]
