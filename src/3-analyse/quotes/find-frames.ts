@@ -332,14 +332,20 @@ function verbFrame(
     return out;
   }
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
-  let source: Span | null = sub ? tokenSpan(tokens, sub) : null;
+  // "…, adding that …": the subject of the frame before, or of the main clause (what lies
+  // between the comma and the sentence start is a clause, not an appositive subject).
+  const participle = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
+  const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
+  let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
-  if (!source && bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) source = mainSubject(tokens);
-  if (!source && bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)) {
-    // "…, adding that …": the subject of the main clause, or of the frame before.
+  if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
+    source = mainSubject(tokens);
+  if (!source && (participle || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
     const prev = earlier[earlier.length - 1];
-    source = prev?.source ?? mainSubject(tokens);
+    source =
+      (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
   }
   if (!source && cls !== 'speech' && !learnt) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
