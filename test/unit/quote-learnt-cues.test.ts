@@ -167,3 +167,29 @@ test('the fast margin equals the perceptron score of the training features', () 
   }
   assert.ok(checked >= 5, `only ${checked} candidates`);
 });
+
+test('a participle or a second verb takes the main subject, past an opening adjunct', () => {
+  const text =
+    'On Thursday, however, Ilo Brandt spoke to the ferry captains, promising to lift the fees.';
+  const p = views(text, null).find((v) => v.cue === 'promising');
+  assert.equal(p?.source, 'Ilo Brandt');
+  const second = views(
+    'He spent years on the radio, which let him go in 2015, and said he did not back Mara Vell, the favourite.',
+    null,
+  );
+  assert.deepEqual(
+    second.map((v) => [v.source, v.cue, v.content]),
+    [['He', 'said', 'he did not back Mara Vell, the favourite']],
+    'not inverted: the words after "said" are the content',
+  );
+  const np = views('The harbour authority was “depleted” and says it will buy new ferries.', null);
+  assert.deepEqual(
+    np.map((v) => [v.source, v.cue]),
+    [['The harbour authority', 'says']],
+  );
+  const mocked = views(
+    'Rival Mara Vell had mocked the complaint, saying anybody who fears a ferry is weak.',
+    null,
+  ).find((v) => v.cue === 'saying');
+  assert.equal(mocked?.source, 'Rival Mara Vell');
+});

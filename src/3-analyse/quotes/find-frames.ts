@@ -294,7 +294,9 @@ function verbFrame(
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma = !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$/.test(bt.raw));
   let inverted: { start: number; end: number } | null = null;
-  if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower)) {
+  // "…, and said he …": a second verb of the sentence's subject, never an inverted cue.
+  const secondVerb = /^(?:and|but|or)$/.test(tokens[cs - 1]?.lower ?? '');
+  if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower) && !secondVerb) {
     inverted = subjectAfter(tokens, ce);
   }
   // "“…,” Vale told reporters." — the addressee is not content.
@@ -342,7 +344,7 @@ function verbFrame(
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
     source = mainSubject(tokens);
-  if (!source && (participle || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
+  if (!source && (participle || secondVerb || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
     const prev = earlier[earlier.length - 1];
     source =
       (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
@@ -397,14 +399,45 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
   return false;
 }
 
-/** The sentence-initial subject: a pronoun or a run of capitalised words. */
+const OPENERS =
+  /^(?:on|in|at|during|after|before|earlier|later|meanwhile|however|still|but|and|yet|so|also|then|now|last|this|yesterday|today|tonight|separately|instead|indeed|moreover|besides|perhaps|for|with|when|while|as|since|despite|though|although|if)$/;
+
+/** The sentence-initial subject: a pronoun or a run of capitalised words, after an opening adjunct. */
 function mainSubject(tokens: ClauseToken[]): Span | null {
   let k = 0;
   while (k < tokens.length && !tokens[k]!.isWord) k++;
+  // "On Thursday, however, Vale …", "But Vale …".
+  for (let guard = 0; guard < 3 && tokens[k] && OPENERS.test(tokens[k]!.lower); guard++) {
+    if (/^(?:but|and|yet|so|also|then|still|however|now)$/.test(tokens[k]!.lower)) {
+      k++;
+      if (tokens[k]?.raw === ',') k++;
+      continue;
+    }
+    let c = k + 1;
+    while (c < tokens.length && c - k < 9 && tokens[c]!.raw !== ',') c++;
+    if (tokens[c]?.raw !== ',') return null;
+    k = c + 1;
+  }
   const first = tokens[k];
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
   let e = k;
+  if (/^(?:the|a|an|this|his|her|their|its|our)$/.test(first.lower)) {
+    // "The harbour authority …": a determiner and its noun phrase, up to the verb.
+    e = k + 1;
+    while (
+      e < tokens.length &&
+      e - k < 7 &&
+      tokens[e]!.isWord &&
+      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that)$/.test(
+        tokens[e]!.lower,
+      ) &&
+      !cueClass(tokens[e]!.lower) &&
+      !(/ed$/.test(tokens[e]!.lower) && !tokens[e]!.capital)
+    )
+      e++;
+    return e > k + 1 && e - k < 7 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+  }
   while (
     e < tokens.length &&
     tokens[e]!.isWord &&
