@@ -18,6 +18,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { cueClass } from '../src/3-analyse/quotes/cue-lexicon.js';
 import { extractQuotes } from '../src/3-analyse/quotes/extract-quotes.js';
 import { splitSentences } from '../src/3-analyse/sentences.js';
 import type { Quote, Span } from '../src/types.js';
@@ -56,7 +57,7 @@ function parseArgs(argv: string[]): Options {
 interface Gold {
   spans: Record<Role, Span[]>;
   /** Cue text of each attribution with its spans, for error categories. */
-  attributions: Array<{ cue: string; spans: Partial<Record<Role, Span[]>> }>;
+  attributions: Array<{ cue: string; content: string; spans: Partial<Record<Role, Span[]>> }>;
 }
 
 /** Parses brat standoff; T lines whose text runs over several lines continue on the next lines. */
@@ -93,7 +94,11 @@ export function parseAnn(ann: string, where: string): Gold {
   const attributions = events.map((ev) => {
     const a: Partial<Record<Role, Span[]>> = {};
     for (const r of ROLES) if (ev[r] && t.get(ev[r]!)) a[r] = t.get(ev[r]!)!.spans;
-    return { cue: ev.Cue ? (t.get(ev.Cue)?.text ?? '') : '', spans: a };
+    return {
+      cue: ev.Cue ? (t.get(ev.Cue)?.text ?? '') : '',
+      content: ev.Content ? (t.get(ev.Content)?.text ?? '') : '',
+      spans: a,
+    };
   });
   return { spans, attributions };
 }
@@ -179,6 +184,8 @@ function main(): void {
   };
   const examples: string[] = [];
   const categories = new Map<string, number>();
+  const missKindCounts = new Map<string, number>();
+  let missedTotal = 0;
   let articles = 0;
   let failed = 0;
   let ms = 0;
@@ -241,6 +248,8 @@ function main(): void {
             examples.push(`missed cue: …${ctx.replace(/\s+/g, ' ')}…`);
           }
           bump(categories, 'attribution missed (no cue found)', w);
+          for (const k of missKinds(text, a)) bump(missKindCounts, k, w);
+          missedTotal += w;
           continue;
         }
         if (cues.length === 0) continue;
@@ -275,25 +284,32 @@ function main(): void {
     }
   }
 
-  // Speed, warm: three more passes over the same texts (the first pass paid for JIT warm-up),
+  // Speed, warm: five more passes over the same texts (the first pass paid for JIT warm-up),
   // timed in CPU time of this process, fastest pass: other processes on a shared machine
   // inflate wall time, not our CPU time.
   const texts = textFiles
     .slice(0, opts.limit)
     .map((f) => readFileSync(join(dir, 'text', f), 'utf8'));
-  let warmMs = Infinity;
-  for (let pass = 0; pass < 3; pass++) {
-    const t0 = process.cpuUsage();
-    for (const text of texts) {
-      extractQuotes(text, splitSentences(text, [], 'en'), {
-        language: 'en',
-        mentions: [],
-        entities: [],
-      });
+  // The same passes with the rules alone (no cue model), for the cost of the model.
+  const timed = (cueModel: null | undefined) => {
+    let best = Infinity;
+    for (let pass = 0; pass < 5; pass++) {
+      const t0 = process.cpuUsage();
+      for (const text of texts) {
+        extractQuotes(text, splitSentences(text, [], 'en'), {
+          language: 'en',
+          mentions: [],
+          entities: [],
+          cueModel,
+        });
+      }
+      const used = process.cpuUsage(t0);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
-    const used = process.cpuUsage(t0);
-    warmMs = Math.min(warmMs, (used.user + used.system) / 1000);
-  }
+    return best;
+  };
+  const warmMs = timed(undefined);
+  const rulesMs = timed(null);
   const warmArticles = texts.length;
 
   const summary: Record<string, number | string> = { split: opts.split, articles };
@@ -321,8 +337,9 @@ function main(): void {
   const msPerArticle = warmArticles ? warmMs / warmArticles : 0;
   summary.msPerArticle = round(msPerArticle, 3);
   summary.msPerArticleFirstPass = round(coldMs, 3);
+  summary.msPerArticleRulesOnly = round(warmArticles ? rulesMs / warmArticles : 0, 3);
   console.log(
-    `speed: ${msPerArticle.toFixed(2)} CPU ms/article warm (${coldMs.toFixed(2)} wall ms first pass, with JIT warm-up), sentence split + quotes`,
+    `speed: ${msPerArticle.toFixed(2)} CPU ms/article warm (${coldMs.toFixed(2)} wall ms first pass, with JIT warm-up, model load included), sentence split + quotes; rules alone ${summary.msPerArticleRulesOnly.toFixed(2)}`,
   );
   const top = (m: Map<string, number>, n: number) =>
     [...m.entries()]
@@ -332,11 +349,50 @@ function main(): void {
       .join(' · ');
   console.log(`\nwhere it loses`);
   console.log(`  ${top(categories, 5)}`);
+  const share = (k: string) =>
+    `${((100 * (missKindCounts.get(k) ?? 0)) / (missedTotal || 1)).toFixed(0)}% ${k}`;
+  console.log(
+    `  of the ${missedTotal.toFixed(0)} missed attributions: ${[
+      'no word of the cue in the lexicon',
+      'noun cue',
+      'multi-word cue',
+      'content without quote marks',
+      'no source annotated',
+    ]
+      .map(share)
+      .join(' · ')}`,
+  );
   console.log(`  missed attributions by gold cue: ${top(missedCues, 25)}`);
   console.log(`  spurious cues: ${top(spuriousCues, 20)}`);
   for (const r of ROLES) console.log(`  ${r} boundary errors: ${top(boundary[r], 6)}`);
   for (const e of examples) console.log(`  ${e}`);
   console.log(`RESULT ${JSON.stringify(summary)}`);
+}
+
+const NOUN_BEFORE =
+  /(?:\b(?:the|a|an|his|her|their|its|our|my|this|that|your)|['’]s)\s+(?:[\p{L}-]+\s+)?$/iu;
+const NOUN_SUFFIX = /(?:tion|sion|ment|ism|ance|ence|ure|ity|ies|ings?|ists?|ers?)$/;
+
+/** Why a gold attribution whose cue we missed may be hard: several labels can apply. */
+function missKinds(text: string, a: Gold['attributions'][number]): string[] {
+  const out: string[] = [];
+  const words =
+    a.cue
+      .toLowerCase()
+      .replace(/’/g, "'")
+      .match(/[\p{L}']+/gu) ?? [];
+  if (!words.some((w) => cueClass(w))) out.push('no word of the cue in the lexicon');
+  if (words.length > 1) out.push('multi-word cue');
+  const start = a.spans.Cue?.[0]?.start ?? 0;
+  const last = words[words.length - 1] ?? '';
+  if (
+    NOUN_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
+    (NOUN_SUFFIX.test(last) && !/ing$/.test(last))
+  )
+    out.push('noun cue');
+  if (!/["“”«»]/.test(a.content)) out.push('content without quote marks');
+  if (!a.spans.Source?.length) out.push('no source annotated');
+  return out;
 }
 
 /** A span's text, shortened in the middle, on one line. */

@@ -47,14 +47,19 @@ function pushToken(out: ClauseToken[], raw: string, s: number, quoted: Span[], q
   for (let k = Math.max(0, q - 1); k < quoted.length && quoted[k]!.start < e; k++) {
     if (s >= quoted[k]!.start && e <= quoted[k]!.end) inside = true;
   }
-  const isWord = /[\p{L}\p{N}]/u.test(raw);
+  // ASCII fast paths: most tokens are plain English words or punctuation.
+  const c = raw.charCodeAt(0);
+  const upper = c >= 65 && c <= 90;
+  const ascii = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  const isWord = ascii || (raw.length > 1 || c > 127 ? /[\p{L}\p{N}]/u.test(raw) : false);
+  const lower = raw.toLowerCase();
   out.push({
     start: s,
     end: e,
     raw,
-    lower: raw.toLowerCase().replace(/’/g, "'"),
+    lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
     isWord,
-    capital: /^\p{Lu}/u.test(raw),
+    capital: upper || (c > 127 && /^\p{Lu}/u.test(raw)),
     quoted: inside,
   });
 }

@@ -140,13 +140,14 @@ export function cueClass(word: string): CueClass | undefined {
 
 /**
  * A quick test for text that cannot hold an attribution: no cue word, no colon, no
- * "according to" / "по словам". Saves tokenising most sentences of a long article.
+ * "according to" / "по словам" (nor a word of `extra`). Saves tokenising most sentences of a long article.
  */
-export function mayHoldCue(text: string): boolean {
+export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
   if (text.includes(':')) return true;
-  for (const m of text.matchAll(/[\p{L}]+/gu)) {
-    const w = m[0].toLowerCase();
+  for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
+    const w = m[0];
     if (CUE_WORDS.has(w) || w === 'according' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
+    if (extra?.has(w)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import type { Entity, EntityMention, Quote, Sentence, Span } from '../../types.js';
 import { clauseTokens } from './clause-tokens.js';
 import { cueClass, mayHoldCue } from './cue-lexicon.js';
+import { defaultCueModel, type CueModel } from './cue-model.js';
 import { findFrames, type Frame } from './find-frames.js';
 import { findQuotedSpans, topLevel, type QuotedSpan } from './quote-marks.js';
 import { resolveSpeakers, type PendingQuote } from './resolve-speaker.js';
@@ -9,6 +10,8 @@ export interface QuoteContext {
   language: string;
   mentions: EntityMention[];
   entities: Entity[];
+  /** The learnt cue model (English only); default: the shipped one, null for rules alone. */
+  cueModel?: CueModel | null;
 }
 
 interface Paragraph extends Span {
@@ -26,20 +29,26 @@ const ORPHAN_MIN_WORDS = 4;
  */
 export function extractQuotes(text: string, sentences: Sentence[], context: QuoteContext): Quote[] {
   const pending: PendingQuote[] = [];
+  const model =
+    context.language === 'en'
+      ? context.cueModel === undefined
+        ? defaultCueModel()
+        : context.cueModel
+      : null;
   for (const p of paragraphs(sentences)) {
     const all = findQuotedSpans(text, p.start, p.end);
     const top = topLevel(all);
     const claimed: Span[] = [];
     const firstOfParagraph = pending.length;
     for (const unit of joinAcrossQuotes(text, p.sentences, top)) {
-      if (mayHoldCue(text.slice(unit.start, unit.end))) {
+      if (mayHoldCue(text.slice(unit.start, unit.end), model?.vocab)) {
         const tokens = clauseTokens(
           text,
           unit.start,
           unit.end,
           top.map((q) => q.inner),
         );
-        for (const f of findFrames(text, tokens, unit, top)) {
+        for (const f of findFrames(text, tokens, unit, top, model)) {
           // A quote of nothing but spaces ("“ ”") says nothing.
           if (trimmed(f.content).end === trimmed(f.content).start) continue;
           pending.push(toPending(f, p.index));
@@ -66,7 +75,8 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     }
     sortFrom(pending, firstOfParagraph);
   }
-  return resolveSpeakers(pending, { text, ...context }).map((q) => ({
+  const { cueModel: _, ...resolveContext } = context;
+  return resolveSpeakers(pending, { text, ...resolveContext }).map((q) => ({
     ...q,
     source: q.source && { ...q.source, text: text.slice(q.source.start, q.source.end) },
     cue: q.cue && { ...q.cue, text: text.slice(q.cue.start, q.cue.end) },
@@ -110,6 +120,22 @@ function lastSourcedBefore(list: PendingQuote[], at: number): number {
     if (list[i]!.source && list[i]!.speech) return i;
   }
   return -1;
+}
+
+/**
+ * The units attributions are looked for in, with each paragraph's top-level quotes: what
+ * extractQuotes walks, for training the cue model on the same tokens.
+ */
+export function quoteUnits(
+  text: string,
+  sentences: Sentence[],
+): Array<{ unit: Span; quotes: QuotedSpan[] }> {
+  const out: Array<{ unit: Span; quotes: QuotedSpan[] }> = [];
+  for (const p of paragraphs(sentences)) {
+    const top = topLevel(findQuotedSpans(text, p.start, p.end));
+    for (const unit of joinAcrossQuotes(text, p.sentences, top)) out.push({ unit, quotes: top });
+  }
+  return out;
 }
 
 function paragraphs(sentences: Sentence[]): Paragraph[] {

@@ -20,6 +20,7 @@ import {
   cueClass,
   type CueClass,
 } from './cue-lexicon.js';
+import { cueMargin, isCandidate, type CueModel } from './cue-model.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
@@ -51,6 +52,12 @@ const NOUNISH =
 const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
+/** Model margins: a lexicon cue below VETO is dropped; a mined word above ACCEPT becomes a cue. */
+const VETO = -2;
+const ACCEPT = 0;
+const RESCUE = 3;
+/** Evidence verbs ("engineers found a crack") are left to the rules. */
+const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
 
 /** All attribution frames of one unit, left to right. */
 export function findFrames(
@@ -58,6 +65,7 @@ export function findFrames(
   tokens: ClauseToken[],
   unit: Span,
   quotes: QuotedSpan[],
+  model: CueModel | null = null,
 ): Frame[] {
   const frames: Frame[] = [];
   const colon = colonFrame(text, tokens, unit, quotes);
@@ -101,11 +109,37 @@ export function findFrames(
       }
     }
     const cls = cueClass(t.lower);
-    if (!cls || !looksLikeVerb(tokens, i)) continue;
-    const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
-    if (f) frames.push(...f);
+    if (cls && looksLikeVerb(tokens, i)) {
+      if (model && VETO_CLASSES.includes(cls) && cueMargin(model, tokens, i) < VETO) continue;
+      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
+      if (f) frames.push(...f);
+    } else if (
+      model &&
+      isCandidate(model, t) &&
+      !phrasalNonCue(tokens, i) &&
+      !insideFrame(frames, t) &&
+      cueMargin(model, tokens, i) > (cls ? RESCUE : ACCEPT)
+    ) {
+      const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
+      if (f) frames.push(...f);
+    }
   }
   return frames;
+}
+
+/** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
+function insideFrame(frames: Frame[], t: Span): boolean {
+  return frames.some(
+    (f) =>
+      (f.source && t.start >= f.source.start && t.end <= f.source.end) ||
+      (t.start >= f.cue.start && t.end <= Math.max(f.cue.end, f.content.start)),
+  );
+}
+
+/** Phrasal verbs that report nothing: "called off", "called up", "added up". */
+function phrasalNonCue(tokens: ClauseToken[], i: number): boolean {
+  const next = tokens[i + 1];
+  return /^(?:call|add)/.test(tokens[i]!.lower) && !!next && /^(?:off|up|in)$/.test(next.lower);
 }
 
 function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
@@ -123,8 +157,7 @@ function looksLikeVerb(tokens: ClauseToken[], i: number): boolean {
       /^\d/.test(prev.raw))
   )
     return false;
-  // Phrasal verbs that report nothing: "called off", "called up", "added up".
-  if (/^(?:call|add)/.test(t.lower) && next && /^(?:off|up|in)$/.test(next.lower)) return false;
+  if (phrasalNonCue(tokens, i)) return false;
   // "a program called Sandy Hook Promise", "officials, called superdelegates".
   if (
     t.lower === 'called' &&
@@ -223,6 +256,7 @@ function verbFrame(
   i: number,
   cls: CueClass,
   earlier: Frame[],
+  learnt = false,
 ): Frame[] | null {
   let cs = i;
   while (
@@ -245,6 +279,14 @@ function verbFrame(
     ))
       ce++;
   }
+  if (learnt) {
+    // A learnt cue takes its particle along: "lashed out at", "criticism of", "warned against".
+    if (/^(?:out|up)$/.test(tokens[ce]?.lower ?? '') && !tokens[ce]!.quoted) ce++;
+    const p = tokens[ce];
+    if (ce === i + 1 || /^(?:out|up)$/.test(tokens[ce - 1]!.lower)) {
+      if (p && !p.quoted && /^(?:about|for|against|at|of)$/.test(p.lower)) ce++;
+    }
+  }
   if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
   const b = leftBoundary(tokens, cs);
@@ -252,7 +294,9 @@ function verbFrame(
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma = !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$/.test(bt.raw));
   let inverted: { start: number; end: number } | null = null;
-  if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower)) {
+  // "…, and said he …": a second verb of the sentence's subject, never an inverted cue.
+  const secondVerb = /^(?:and|but|or)$/.test(tokens[cs - 1]?.lower ?? '');
+  if (!sub && afterComma && cls === 'speech' && !/ing$/.test(tokens[i]!.lower) && !secondVerb) {
     inverted = subjectAfter(tokens, ce);
   }
   // "“…,” Vale told reporters." — the addressee is not content.
@@ -290,16 +334,22 @@ function verbFrame(
     return out;
   }
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
-  let source: Span | null = sub ? tokenSpan(tokens, sub) : null;
+  // "…, adding that …": the subject of the frame before, or of the main clause (what lies
+  // between the comma and the sentence start is a clause, not an appositive subject).
+  const participle = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
+  const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
+  let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
-  if (!source && bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) source = mainSubject(tokens);
-  if (!source && bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)) {
-    // "…, adding that …": the subject of the main clause, or of the frame before.
+  if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
+    source = mainSubject(tokens);
+  if (!source && (participle || secondVerb || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
     const prev = earlier[earlier.length - 1];
-    source = prev?.source ?? mainSubject(tokens);
+    source =
+      (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
   }
-  if (!source && cls !== 'speech') return null;
+  if (!source && cls !== 'speech' && !learnt) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span) return null;
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
@@ -315,7 +365,8 @@ function verbFrame(
     if (!ok) return null;
   }
   const c = classify(text, span, quotes);
-  return [{ ...c, source, cue, confidence: source ? 0.8 : 0.5, speech: cls === 'speech' }];
+  const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
+  return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
 }
 
 const LY_NOUNS =
@@ -348,14 +399,45 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
   return false;
 }
 
-/** The sentence-initial subject: a pronoun or a run of capitalised words. */
+const OPENERS =
+  /^(?:on|in|at|during|after|before|earlier|later|meanwhile|however|still|but|and|yet|so|also|then|now|last|this|yesterday|today|tonight|separately|instead|indeed|moreover|besides|perhaps|for|with|when|while|as|since|despite|though|although|if)$/;
+
+/** The sentence-initial subject: a pronoun or a run of capitalised words, after an opening adjunct. */
 function mainSubject(tokens: ClauseToken[]): Span | null {
   let k = 0;
   while (k < tokens.length && !tokens[k]!.isWord) k++;
+  // "On Thursday, however, Vale …", "But Vale …".
+  for (let guard = 0; guard < 3 && tokens[k] && OPENERS.test(tokens[k]!.lower); guard++) {
+    if (/^(?:but|and|yet|so|also|then|still|however|now)$/.test(tokens[k]!.lower)) {
+      k++;
+      if (tokens[k]?.raw === ',') k++;
+      continue;
+    }
+    let c = k + 1;
+    while (c < tokens.length && c - k < 9 && tokens[c]!.raw !== ',') c++;
+    if (tokens[c]?.raw !== ',') return null;
+    k = c + 1;
+  }
   const first = tokens[k];
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
   let e = k;
+  if (/^(?:the|a|an|this|his|her|their|its|our)$/.test(first.lower)) {
+    // "The harbour authority …": a determiner and its noun phrase, up to the verb.
+    e = k + 1;
+    while (
+      e < tokens.length &&
+      e - k < 7 &&
+      tokens[e]!.isWord &&
+      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that)$/.test(
+        tokens[e]!.lower,
+      ) &&
+      !cueClass(tokens[e]!.lower) &&
+      !(/ed$/.test(tokens[e]!.lower) && !tokens[e]!.capital)
+    )
+      e++;
+    return e > k + 1 && e - k < 7 ? { start: first.start, end: tokens[e - 1]!.end } : null;
+  }
   while (
     e < tokens.length &&
     tokens[e]!.isWord &&
@@ -460,8 +542,14 @@ function colonFrame(
     )
   )
     return null;
-  // The content after the colon must be a quote, unless the head is a name in capitals.
-  if (!tokens[c + 1]!.quoted && !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '')) return null;
+  // The content after the colon must be a quote, or a headline ("Vale: Orrin Will Rebuild"):
+  // a short capitalised name, then capitalised words with no final stop.
+  if (
+    !tokens[c + 1]!.quoted &&
+    !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '') &&
+    !isHeadline(text, tokens, c, unit)
+  )
+    return null;
   if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
   const sub = subjectSpan(tokens, 0, c);
   if (!sub) return null;
@@ -476,6 +564,20 @@ function colonFrame(
     cue: { start: tokens[c]!.start, end: tokens[c]!.end },
     confidence: 0.5,
   };
+}
+
+function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span): boolean {
+  const head = tokens.slice(0, c);
+  if (head.length > 3 || !head.every((t) => t.isWord && t.capital)) return false;
+  const rest = tokens.slice(c + 1).filter((t) => t.isWord);
+  if (rest.length < 3 || !rest[0]!.capital) return false;
+  const capitals = rest.filter((t) => t.capital).length;
+  // A title opens the text, or ends without a stop.
+  const first = text.slice(0, unit.start).trim() === '';
+  return (
+    capitals >= rest.length * 0.6 &&
+    (first || !/[.!?]["”’]?\s*$/.test(text.slice(unit.start, unit.end)))
+  );
 }
 
 /** "according to X, …", "…, according to X.", "по словам X, …", "по его словам". */

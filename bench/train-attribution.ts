@@ -1,0 +1,142 @@
+/**
+ * Trains the cue model (src/3-analyse/quotes/cue-model.ts) on PolNeAR train and writes
+ * models/cue-en.json. Never reads the dev split: bench/attribution.ts scores dev.
+ *
+ *   npm run train:attribution
+ *
+ * Labels: a candidate token is a cue when it lies inside a gold Cue span of the article's
+ * annotation file (each annotator's file is one training document). Candidates: the rule
+ * lexicon's words plus words mined from train that are often inside a gold cue.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { trainPerceptron, type TrainingSentence } from '../src/3-analyse/entities/perceptron.js';
+import { clauseTokens, type ClauseToken } from '../src/3-analyse/quotes/clause-tokens.js';
+import {
+  CUE_TAGS,
+  DEFAULT_CUE_MODEL_PATH,
+  cueFeatures,
+  cueModelToFile,
+  isCandidate,
+  type CueModel,
+} from '../src/3-analyse/quotes/cue-model.js';
+import { CUE_PREFIX } from '../src/3-analyse/quotes/cue-lexicon.js';
+import { quoteUnits } from '../src/3-analyse/quotes/extract-quotes.js';
+import { splitSentences } from '../src/3-analyse/sentences.js';
+import type { Span } from '../src/types.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TRAIN = resolve(REPO_ROOT, '..', 'shared', 'data', 'polnear', 'train');
+
+/** A mined word must be inside a gold cue this often, and this share of its occurrences. */
+const MIN_CUE_COUNT = 3;
+const MIN_CUE_SHARE = 0.08;
+/** Function words are never candidates on their own ("to", "of", "has"). */
+const STOP = new Set(
+  "to of a an the on about for in is was are were has have had be been not also with as at by from out up and or but it that this his her their 's n't will would could did do does more over against".split(
+    ' ',
+  ),
+);
+const EPOCHS = 8;
+/** Features whose weights all stay below this are dropped from the file. */
+const PRUNE = 0.5;
+
+interface Doc {
+  units: ClauseToken[][];
+  cues: Span[];
+}
+
+function cueSpans(ann: string): Span[] {
+  const out: Span[] = [];
+  for (const line of ann.split('\n')) {
+    const m = /^T\d+\tCue ([\d ;]+)\t/.exec(line);
+    if (!m) continue;
+    for (const part of m[1]!.split(';')) {
+      const [a, b] = part.trim().split(/\s+/).map(Number);
+      if (Number.isInteger(a) && Number.isInteger(b)) out.push({ start: a!, end: b! });
+    }
+  }
+  return out;
+}
+
+const inCue = (t: Span, cues: Span[]) => cues.some((c) => t.start >= c.start && t.end <= c.end);
+
+const t0 = Date.now();
+const docs: Doc[] = [];
+const annFiles = readdirSync(join(TRAIN, 'attributions')).filter((f) => f.endsWith('.ann'));
+for (const file of readdirSync(join(TRAIN, 'text'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
+  const base = file.replace(/\.txt$/, '');
+  const anns = annFiles.filter(
+    (a) => a.startsWith(`${base}_`) && /^_[0-9a-f]{4}\.ann$/.test(a.slice(base.length)),
+  );
+  if (anns.length === 0) continue;
+  const text = readFileSync(join(TRAIN, 'text', file), 'utf8');
+  const units = quoteUnits(text, splitSentences(text, [], 'en')).map(({ unit, quotes }) =>
+    clauseTokens(
+      text,
+      unit.start,
+      unit.end,
+      quotes.map((q) => q.inner),
+    ),
+  );
+  for (const a of anns)
+    docs.push({ units, cues: cueSpans(readFileSync(join(TRAIN, 'attributions', a), 'utf8')) });
+}
+
+// Mine the candidate vocabulary.
+const seen = new Map<string, number>();
+const asCue = new Map<string, number>();
+for (const d of docs) {
+  for (const u of d.units) {
+    for (const t of u) {
+      if (!t.isWord || t.quoted || STOP.has(t.lower)) continue;
+      seen.set(t.lower, (seen.get(t.lower) ?? 0) + 1);
+      if (inCue(t, d.cues)) asCue.set(t.lower, (asCue.get(t.lower) ?? 0) + 1);
+    }
+  }
+}
+const vocab = new Set<string>();
+const NEVER_HEAD =
+  /ly$|^(?:aren|isn|wasn|weren|didn|don|doesn|won|couldn|wouldn|shouldn|hasn|haven|hadn|off|out|up|down|away|into|onto|upon|toward|towards|via|then|forth|aside)$/;
+for (const [w, n] of asCue) {
+  // Adverbs, auxiliaries and clitic halves join a cue through the rules; they never head one.
+  if (w.length < 3 || NEVER_HEAD.test(w) || CUE_PREFIX.has(w)) continue;
+  if (n >= MIN_CUE_COUNT && n / seen.get(w)! >= MIN_CUE_SHARE) vocab.add(w);
+}
+
+const model: CueModel = { weights: new Map(), tags: CUE_TAGS, vocab, wordScores: new Map() };
+// Each candidate is its own one-token sequence: the run-time scores candidates independently.
+const sentences: TrainingSentence[] = [];
+let positives = 0;
+for (const d of docs) {
+  for (const u of d.units) {
+    for (let i = 0; i < u.length; i++) {
+      if (!isCandidate(model, u[i]!)) continue;
+      const cue = inCue(u[i]!, d.cues);
+      if (cue) positives++;
+      sentences.push({
+        feats: [cueFeatures(u, i)],
+        lower: [u[i]!.lower],
+        gold: [cue ? 'CUE' : 'O'],
+      });
+    }
+  }
+}
+const candidates = sentences.reduce((n, s) => n + s.feats.length, 0);
+console.log(
+  `${docs.length} annotation files, ${vocab.size} mined words, ${candidates} candidates (${positives} cues) (${Date.now() - t0} ms)`,
+);
+const trained = trainPerceptron(sentences, EPOCHS, 7, false, CUE_TAGS);
+const file = cueModelToFile(
+  { ...trained, vocab },
+  `PolNeAR train (${docs.length} annotation files), ${EPOCHS} epochs`,
+  PRUNE,
+);
+mkdirSync(dirname(DEFAULT_CUE_MODEL_PATH), { recursive: true });
+writeFileSync(DEFAULT_CUE_MODEL_PATH, JSON.stringify(file));
+console.log(
+  `wrote ${DEFAULT_CUE_MODEL_PATH}: ${Object.keys(file.weights).length} features, ${vocab.size} mined words (${Date.now() - t0} ms)`,
+);

@@ -1,0 +1,265 @@
+/**
+ * A learnt second opinion on cues: an averaged perceptron (entities/perceptron.ts) that reads
+ * the words around a candidate token and says whether it is (part of) the Cue of an
+ * attribution. Candidates are the rule lexicon's words plus the cue words mined from PolNeAR
+ * train (stance nouns and verbs the lexicon lacks: "accusations", "criticism", "insisted",
+ * "urging"). Trained by bench/train-attribution.ts into models/cue-en.json.
+ *
+ * The model only decides cue tokens; find-frames.ts attaches Source and Content to a learnt
+ * cue with the same rules as to a lexicon verb, and drops lexicon cues the model rejects.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { staticScores, type PerceptronWeights } from '../entities/perceptron.js';
+import type { ClauseToken } from './clause-tokens.js';
+import { cueClass } from './cue-lexicon.js';
+
+export const CUE_TAGS = ['O', 'CUE'] as const;
+
+export interface CueModel extends PerceptronWeights {
+  /** Lower-cased words, besides the lexicon's, that may be a cue. */
+  vocab: Set<string>;
+  /** Each word's own margin (its features summed) and stem, filled as words are met. */
+  wordScores: Map<string, { margin: number; stem: string }>;
+}
+
+/** The JSON layout of models/cue-en.json. */
+export interface CueModelFile {
+  format: 'parallax-cue-1';
+  tags: string[];
+  /** Weights are stored as integers: weight = value / scale. */
+  scale: number;
+  vocab: string[];
+  weights: Record<string, number[]>;
+  trainedOn: string;
+}
+
+export const DEFAULT_CUE_MODEL_PATH = fileURLToPath(
+  new URL('../../../../models/cue-en.json', import.meta.url),
+);
+
+/** A token the model is asked about: a word outside quotes that is a known or mined cue word. */
+export function isCandidate(model: CueModel, t: ClauseToken): boolean {
+  return t.isWord && !t.quoted && (model.vocab.has(t.lower) || cueClass(t.lower) !== undefined);
+}
+
+const PRONOUN = /^(?:he|she|they|i|we|it|you|who|which)$/;
+const DET = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|some)$/;
+const AUX =
+  /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|do|does|did|not|n't)$/;
+const PREP = /^(?:of|in|on|at|by|for|with|from|about|against|over|to|into)$/;
+
+/** A coarse class of a neighbouring token. */
+function shape(t: ClauseToken | undefined): string {
+  if (!t) return '<s>';
+  if (t.quoted) return 'Q';
+  if (!t.isWord) return /^["“”„«»‘’']$/.test(t.raw) ? 'mark' : t.raw;
+  const w = t.lower;
+  if (w === "'s") return 'POSS';
+  if (w === 'that' || w === 'whether' || w === 'if') return w;
+  if (PRONOUN.test(w)) return 'PRON';
+  if (DET.test(w)) return 'DET';
+  if (AUX.test(w)) return 'AUX';
+  if (PREP.test(w)) return 'PREP';
+  if (t.capital) return 'Cap';
+  if (cueClass(w)) return 'cue';
+  if (/ly$/.test(w)) return 'ly';
+  if (/ing$/.test(w)) return 'ing';
+  if (/ed$/.test(w)) return 'ed';
+  if (/s$/.test(w)) return 's';
+  return 'w';
+}
+
+/** A crude stem: "accused", "accuses", "accusing" → "accus". */
+function stem(w: string): string {
+  return w.replace(/(?:ing|ed|es|s|e)$/, '');
+}
+
+/** Features of the word alone: their summed weights are cached per word at run time. */
+export function wordFeatures(w: string): string[] {
+  const st = stem(w);
+  return ['b', `w=${w}`, `st=${st}`, `s3=${w.slice(-3)}`, `c=${cueClass(w) ?? '-'}`];
+}
+
+/** Receives one context feature: its template and one or two values. */
+type Visit = (template: string, a: string, b?: string) => void;
+
+/** Templates of one value; every other context template pairs two. */
+const SINGLE_TEMPLATES = new Set(['p1', 'n1']);
+
+/**
+ * The context features of candidate token i, handed to `visit` as parts: training joins them
+ * into strings (`st|ns=accus|that`), the run-time looks them up without building strings.
+ */
+function visitContext(tokens: readonly ClauseToken[], i: number, st: string, visit: Visit): void {
+  const t = tokens[i]!;
+  const word = (k: number) => {
+    const x = tokens[k];
+    return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
+  };
+  const p1 = shape(tokens[i - 1]);
+  const n1 = shape(tokens[i + 1]);
+  // What follows within a few tokens: a complementiser, a colon, a quote.
+  let ahead = '';
+  for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
+    const x = tokens[k]!;
+    if (x.quoted) {
+      ahead = 'Q';
+      break;
+    }
+    if (x.raw === ':' || x.lower === 'that' || x.lower === 'whether') {
+      ahead = x.lower;
+      break;
+    }
+    if (/^[.;!?]$/.test(x.raw)) break;
+  }
+  // A quote just before (inverted attribution: "“…,” said Vale").
+  let behind = '';
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    if (tokens[k]!.quoted) {
+      behind = 'Q';
+      break;
+    }
+  }
+  const w1 = word(i - 1);
+  const n1w = word(i + 1);
+  visit('p1', w1);
+  visit('n1', n1w);
+  visit('p1st', w1, st);
+  visit('stn1', st, n1w);
+  visit('psns', p1, n1);
+  visit('p2s', shape(tokens[i - 2]), p1);
+  visit('ns2', n1, shape(tokens[i + 2]));
+  visit('st|ns', st, n1);
+  visit('st|ps', st, p1);
+  visit('ahead', ahead, n1);
+  visit('st|ahead', st, ahead);
+  visit('behind', behind, p1);
+  visit('cap', t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false');
+}
+
+/** Features of candidate token i in its context, as strings (for training). */
+export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+  const out: string[] = [];
+  visitContext(tokens, i, stem(tokens[i]!.lower), (tpl, a, b) =>
+    out.push(b === undefined ? `${tpl}=${a}` : `${tpl}=${a}|${b}`),
+  );
+  return out;
+}
+
+/** All static features of candidate token i (for training). */
+export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[] {
+  return [...wordFeatures(tokens[i]!.lower), ...contextFeatures(tokens, i)];
+}
+
+/** Context weights by template, then first value, then second value. */
+type ContextIndex = Map<string, Map<string, Float32Array | Map<string, Float32Array>>>;
+const indexes = new WeakMap<CueModel, ContextIndex>();
+
+function contextIndex(model: CueModel): ContextIndex {
+  let index = indexes.get(model);
+  if (index) return index;
+  index = new Map();
+  for (const [f, w] of model.weights) {
+    const eq = f.indexOf('=');
+    if (eq < 0) continue;
+    const tpl = f.slice(0, eq);
+    const value = f.slice(eq + 1);
+    let byA = index.get(tpl);
+    if (!byA) index.set(tpl, (byA = new Map()));
+    if (SINGLE_TEMPLATES.has(tpl)) byA.set(value, w);
+    else {
+      const bar = value.indexOf('|');
+      if (bar < 0) continue;
+      const a = value.slice(0, bar);
+      let byB = byA.get(a);
+      if (!byB) byA.set(a, (byB = new Map()));
+      if (byB instanceof Map) byB.set(value.slice(bar + 1), w);
+    }
+  }
+  indexes.set(model, index);
+  return index;
+}
+
+/**
+ * The model's margin for candidate token i (positive: a cue). Each candidate is scored on its
+ * own (trained as a one-token sequence), so callers score only the candidates they ask about.
+ */
+export function cueMargin(model: CueModel, tokens: readonly ClauseToken[], i: number): number {
+  const w = tokens[i]!.lower;
+  let own = model.wordScores.get(w);
+  if (!own) {
+    // The word's own features plus the start-of-sequence history the tagger adds in training.
+    const s = staticScores(model, [...wordFeatures(w), ...historyFeatures(w)]);
+    own = { margin: s[1]! - s[0]!, stem: stem(w) };
+    model.wordScores.set(w, own);
+  }
+  const index = contextIndex(model);
+  let margin = own.margin;
+  visitContext(tokens, i, own.stem, (tpl, a, b) => {
+    const m = index.get(tpl)?.get(a);
+    const weights = b === undefined ? m : m instanceof Map ? m.get(b) : undefined;
+    if (weights instanceof Float32Array) margin += weights[1]! - weights[0]!;
+  });
+  return margin;
+}
+
+/** The history features entities/perceptron.ts adds to the first token of a sequence. */
+function historyFeatures(w: string): string[] {
+  return ['t-1=<s>', 't-2t-1=<s>|<s>', `t-1w=<s>|${w}`];
+}
+
+export function cueModelFromFile(file: CueModelFile): CueModel {
+  if (file.format !== 'parallax-cue-1' || file.tags.join() !== CUE_TAGS.join()) {
+    throw new Error(`cue model: unsupported format ${String(file.format)} or tag set`);
+  }
+  const weights = new Map<string, Float32Array>();
+  for (const [f, w] of Object.entries(file.weights)) {
+    weights.set(
+      f,
+      Float32Array.from(w, (v) => v / file.scale),
+    );
+  }
+  return { weights, tags: CUE_TAGS, vocab: new Set(file.vocab), wordScores: new Map() };
+}
+
+/** Serialises weights, dropping features whose every weight is below `prune` in magnitude. */
+export function cueModelToFile(
+  model: PerceptronWeights & { vocab: Set<string> },
+  trainedOn: string,
+  prune = 0.05,
+  scale = 100,
+): CueModelFile {
+  const weights: Record<string, number[]> = {};
+  for (const [f, w] of model.weights) {
+    let max = 0;
+    for (const v of w) max = Math.max(max, Math.abs(v));
+    if (max < prune) continue;
+    weights[f] = Array.from(w, (v) => Math.round(v * scale));
+  }
+  return {
+    format: 'parallax-cue-1',
+    tags: [...CUE_TAGS],
+    scale,
+    vocab: [...model.vocab].sort(),
+    weights,
+    trainedOn,
+  };
+}
+
+let cached: CueModel | null | undefined;
+
+/** The shipped model, read once; null (rules only) when the file is missing. */
+export function defaultCueModel(): CueModel | null {
+  if (cached === undefined) {
+    try {
+      cached = cueModelFromFile(
+        JSON.parse(readFileSync(DEFAULT_CUE_MODEL_PATH, 'utf8')) as CueModelFile,
+      );
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      cached = null;
+    }
+  }
+  return cached;
+}
