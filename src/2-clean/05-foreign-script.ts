@@ -13,6 +13,8 @@ const SCRIPTS: Array<[string, RegExp]> = [
 ];
 
 function scriptOf(word: string): string {
+  // Words start with a letter: an ASCII one is Latin.
+  if (word.charCodeAt(0) < 128) return 'Latin';
   for (const [name, re] of SCRIPTS) if (re.test(word[0]!)) return name;
   return 'Other';
 }

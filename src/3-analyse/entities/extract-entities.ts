@@ -6,7 +6,14 @@
 import type { Entity, EntityMention, EntityType, Sentence } from '../../types.js';
 import { eventKey, findEvents, isEventHead } from './events.js';
 import { defaultModel } from './model.js';
-import { documentTokens, round, taggedNames, type DocToken, type NameSpan } from './names.js';
+import {
+  documentTokens,
+  flatTokens,
+  round,
+  taggedNames,
+  type DocToken,
+  type NameSpan,
+} from './names.js';
 import { conflictingGiven, parsePersonName, samePerson, type PersonName } from './person-names.js';
 import { pronounGender } from './pronouns.js';
 import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
@@ -46,7 +53,7 @@ export function extractEntities(
   context: { language: string },
 ): { mentions: EntityMention[]; entities: Entity[] } {
   const bySentence = documentTokens(text, sentences);
-  const tokens = bySentence.flat();
+  const tokens = flatTokens(bySentence);
   const russian =
     context.language === 'ru' || (context.language !== 'en' && cyrillicShare(text) > 0.5);
   const language = russian ? 'ru' : 'en';

@@ -34,6 +34,13 @@ export function documentTokens(text: string, sentences: readonly Sentence[]): Do
   });
 }
 
+/** The sentences' tokens in one list (Array.prototype.flat is several times slower). */
+export function flatTokens(bySentence: readonly DocToken[][]): DocToken[] {
+  const out: DocToken[] = [];
+  for (const s of bySentence) for (const t of s) out.push(t);
+  return out;
+}
+
 /** Names by the English tagger; token indices are into the flattened token list. */
 export function taggedNames(
   tokens: readonly DocToken[][],
@@ -70,7 +77,7 @@ export function taggedNames(
     }
     offset += sentence.length;
   });
-  const flat = tokens.flat();
+  const flat = flatTokens(tokens);
   return extendLeft(flat, splitTitles(flat, joinParticles(flat, out)));
 }
 

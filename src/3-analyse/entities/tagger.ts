@@ -41,11 +41,14 @@ interface WordEntry {
   /** Summed weights of the position flags' features, by the 4-bit flags (see flagBits). */
   flags: Array<Float64Array | undefined>;
   /** Pair features where this word is the left one ("w-1w=" this|next), by the next word. */
-  pairAsLeft: Map<string, Float32Array> | undefined;
+  pairAsLeft: Map<string, Vec> | undefined;
   /** "ww+1=" this|next, by the next word. */
-  pairWithRight: Map<string, Float32Array> | undefined;
+  pairWithRight: Map<string, Vec> | undefined;
+  /** "ss-1ss=" this|next and "ssss+1=" this|next, by the next word's short shape. */
+  shapeAsLeft: Map<string, Vec> | undefined;
+  shapeWithRight: Map<string, Vec> | undefined;
   /** "t-1w=" tag|this, by the previous tag's index (START for "<s>"). */
-  history: Array<Float32Array | undefined> | undefined;
+  history: Array<Vec | undefined> | undefined;
   /** Gazetteer classes of the word alone, and whether it starts a multi-word phrase. */
   gazetteer: string[] | undefined;
   gazetteerStart: boolean;
@@ -56,7 +59,9 @@ interface WordEntry {
   isUpper: boolean;
 }
 
-type PairIndex = Map<string, Map<string, Float32Array>>;
+/** Weights widened to doubles once, so every score addition reads one array type. */
+type Vec = Float64Array;
+type PairIndex = Map<string, Map<string, Vec>>;
 
 interface ModelIndex {
   resources: TaggerResources;
@@ -67,11 +72,13 @@ interface ModelIndex {
   wordPairsRight: PairIndex;
   shapePairsLeft: PairIndex;
   shapePairsRight: PairIndex;
-  history: Map<string, Array<Float32Array | undefined>>;
+  history: Map<string, Array<Vec | undefined>>;
+  /** Word sequences that begin some multi-word gazetteer phrase (2 words or more). */
+  gazetteerPrefixes: Set<string>;
   /** Summed "t-1" and "t-2t-1" weights, [(prev2 * (T+1) + prev) * T + tag]. */
   transitions: Float64Array;
   /** Gazetteer mark → weights of the mark on this token, the previous one, the next one. */
-  marks: Map<string, Array<Float32Array | undefined>>;
+  marks: Map<string, Array<Vec | undefined>>;
 }
 
 const indexes = new WeakMap<Map<string, Float32Array>, ModelIndex>();
@@ -91,7 +98,7 @@ function pairIndex(weights: Map<string, Float32Array>, prefix: string): PairInde
       const a = body.slice(0, j);
       let m = out.get(a);
       if (!m) out.set(a, (m = new Map()));
-      m.set(body.slice(j + 1), w);
+      m.set(body.slice(j + 1), Float64Array.from(w));
     }
   }
   return out;
@@ -101,7 +108,7 @@ function indexOf(model: Model): ModelIndex {
   let ix = indexes.get(model.weights);
   if (ix && ix.resources === model.resources) return ix;
   const { weights } = model;
-  const history = new Map<string, Array<Float32Array | undefined>>();
+  const history = new Map<string, Array<Vec | undefined>>();
   const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   tagIndex.set('<s>', START);
   for (const [f, w] of weights) {
@@ -111,8 +118,8 @@ function indexOf(model: Model): ModelIndex {
     if (prev === undefined) continue;
     const word = f.slice(bar + 1);
     let h = history.get(word);
-    if (!h) history.set(word, (h = new Array<Float32Array | undefined>(T + 1).fill(undefined)));
-    h[prev] = w;
+    if (!h) history.set(word, (h = new Array<Vec | undefined>(T + 1).fill(undefined)));
+    h[prev] = Float64Array.from(w);
   }
   const names = [...TAGS, '<s>'];
   const transitions = new Float64Array((T + 1) * (T + 1) * T);
@@ -129,8 +136,14 @@ function indexOf(model: Model): ModelIndex {
     addScores(model, wordGroupFeatures(WORD_GROUPS[g]!, undefined, model.resources), v);
     edge.set(v, g * T);
   }
+  const gazetteerPrefixes = new Set<string>();
+  for (const phrase of model.resources.gazetteer.keys()) {
+    const words = phrase.split(' ');
+    for (let k = 2; k <= words.length; k++) gazetteerPrefixes.add(words.slice(0, k).join(' '));
+  }
   ix = {
     resources: model.resources,
+    gazetteerPrefixes,
     words: new Map(),
     edge,
     wordPairsLeft: pairIndex(weights, 'w-1w='),
@@ -163,6 +176,8 @@ function entryOf(model: Model, ix: ModelIndex, word: string): WordEntry {
     flags: new Array<Float64Array | undefined>(16).fill(undefined),
     pairAsLeft: ix.wordPairsLeft.get(info.lower),
     pairWithRight: ix.wordPairsRight.get(info.lower),
+    shapeAsLeft: ix.shapePairsLeft.get(info.short),
+    shapeWithRight: ix.shapePairsRight.get(info.short),
     history: ix.history.get(info.lower),
     gazetteer: res.gazetteer.get(info.lower),
     gazetteerStart: res.gazetteerStarts.has(info.lower),
@@ -176,21 +191,22 @@ function entryOf(model: Model, ix: ModelIndex, word: string): WordEntry {
   return e;
 }
 
-function markWeights(model: Model, ix: ModelIndex, mark: string): Array<Float32Array | undefined> {
+function markWeights(model: Model, ix: ModelIndex, mark: string): Array<Vec | undefined> {
   let m = ix.marks.get(mark);
   if (!m) {
-    const w = model.weights;
-    m = [w.get(mark), w.get(`-1${mark}`), w.get(`+1${mark}`)];
+    const get = (f: string) => {
+      const w = model.weights.get(f);
+      return w && Float64Array.from(w);
+    };
+    m = [get(mark), get(`-1${mark}`), get(`+1${mark}`)];
     ix.marks.set(mark, m);
   }
   return m;
 }
 
 /** Gazetteer marks per token, as gazetteerMarks (features.ts) makes them; null where none. */
-function marksOf(
-  entries: readonly WordEntry[],
-  res: TaggerResources,
-): Array<string[] | null> | null {
+function marksOf(entries: readonly WordEntry[], ix: ModelIndex): Array<string[] | null> | null {
+  const res = ix.resources;
   const n = entries.length;
   let marks: Array<string[] | null> | null = null;
   const add = (i: number, m: string) => {
@@ -200,27 +216,31 @@ function marksOf(
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
     if (e.gazetteerStart) {
+      // The longest phrase starting here: extend while the words still begin some phrase.
       const longest = Math.min(res.gazetteerMaxLength, n - i);
-      let found = false;
-      for (let k = longest; k >= 2 && !found; k--) {
-        let phrase = e.info.lower;
-        for (let j = 1; j < k; j++) phrase += ' ' + entries[i + j]!.info.lower;
+      let phrase = e.info.lower;
+      let found: string[] | undefined;
+      let k = 0;
+      for (let m = 2; m <= longest; m++) {
+        phrase += ' ' + entries[i + m - 1]!.info.lower;
+        if (!ix.gazetteerPrefixes.has(phrase)) break;
         const classes = res.gazetteer.get(phrase);
-        if (!classes) continue;
-        found = true;
-        for (const c of classes) {
+        if (classes) [found, k] = [classes, m];
+      }
+      if (found) {
+        for (const c of found) {
           add(i, `gB=${c}`);
           for (let j = 1; j < k; j++) add(i + j, `gI=${c}`);
         }
+        continue;
       }
-      if (found) continue;
     }
     if (e.gazetteer) for (const c of e.gazetteer) add(i, `g=${c}`);
   }
   return marks;
 }
 
-function addInto(s: Float64Array, at: number, w: ArrayLike<number>, from = 0): void {
+function addInto(s: Float64Array, at: number, w: Float64Array, from = 0): void {
   for (let t = 0; t < T; t++) s[at + t] = s[at + t]! + w[from + t]!;
 }
 
@@ -242,7 +262,7 @@ function sentenceScores(
     else lower++;
   }
   const caps = upper >= 2 && upper > lower * 3;
-  const marks = marksOf(entries, ix.resources);
+  const marks = marksOf(entries, ix);
   for (let i = 0; i < n; i++) {
     const at = i * T;
     const x = entries[i]!;
@@ -255,17 +275,17 @@ function sentenceScores(
     addInto(s, at, i + 2 < n ? entries[i + 2]!.groups : ix.edge, 4 * T);
     // Pairs with the neighbours; "<" and ">" stand for the sentence edges.
     const lLower = l ? l.info.lower : '<';
-    const lShort = l ? l.info.short : '<';
+
     const rLower = r ? r.info.lower : '>';
     const rShort = r ? r.info.short : '>';
     const pl = l ? l.pairAsLeft : ix.wordPairsLeft.get('<');
     let w = pl?.get(x.info.lower);
     if (w) addInto(s, at, w);
-    w = ix.shapePairsLeft.get(lShort)?.get(x.info.short);
+    w = (l ? l.shapeAsLeft : ix.shapePairsLeft.get('<'))?.get(x.info.short);
     if (w) addInto(s, at, w);
     w = x.pairWithRight?.get(rLower);
     if (w) addInto(s, at, w);
-    w = ix.shapePairsRight.get(x.info.short)?.get(rShort);
+    w = x.shapeWithRight?.get(rShort);
     if (w) addInto(s, at, w);
     const first = i === 0 || OPENERS.has(words[i - 1]!);
     const bits =

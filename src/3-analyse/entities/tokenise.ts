@@ -18,6 +18,8 @@ const KEEP_DOT = new Set(
   ),
 );
 
+const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
+
 /** Tokens of text[start, end) with offsets into the full text. */
 export function tokeniseForNer(text: string, start = 0, end = text.length): NerToken[] {
   const out: NerToken[] = [];
@@ -32,7 +34,7 @@ export function tokeniseForNer(text: string, start = 0, end = text.length): NerT
       continue;
     }
     // "Russia's": the possessive is a token of its own.
-    const poss = /^(.*\p{L})(['’]s)$/u.exec(t);
+    const poss = t.length > 2 && t.endsWith('s') ? POSSESSIVE.exec(t) : null;
     if (poss) {
       out.push({ start: s, end: s + poss[1]!.length, text: poss[1]! });
       s += poss[1]!.length;
