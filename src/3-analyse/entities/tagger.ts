@@ -240,11 +240,14 @@ function marksOf(entries: readonly WordEntry[], ix: ModelIndex): Array<string[] 
   return marks;
 }
 
-function addInto(s: Float64Array, at: number, w: Float64Array, from = 0): void {
-  for (let t = 0; t < T; t++) s[at + t] = s[at + t]! + w[from + t]!;
+function addInto(s: Float64Array, at: number, w: Float64Array): void {
+  for (let t = 0; t < T; t++) s[at + t] = s[at + t]! + w[t]!;
 }
 
-/** The static (tag-independent) scores of every token of one sentence, T per token. */
+/** Reused for every sentence's static scores (decoded before the next sentence is scored). */
+let scratch = new Float64Array(256 * T);
+
+/** The static (tag-independent) scores of every token of one sentence, T per token (in a shared buffer). */
 function sentenceScores(
   model: Model,
   ix: ModelIndex,
@@ -253,7 +256,8 @@ function sentenceScores(
   doc: DocumentEvidence,
 ): Float64Array {
   const n = entries.length;
-  const s = new Float64Array(n * T);
+  if (scratch.length < n * T) scratch = new Float64Array(Math.max(n * T, 2 * scratch.length));
+  const s = scratch;
   let upper = 0;
   let lower = 0;
   for (const e of entries) {
@@ -268,25 +272,10 @@ function sentenceScores(
     const x = entries[i]!;
     const l = i > 0 ? entries[i - 1]! : null;
     const r = i + 1 < n ? entries[i + 1]! : null;
-    addInto(s, at, x.groups, 0);
-    addInto(s, at, l ? l.groups : ix.edge, T);
-    addInto(s, at, r ? r.groups : ix.edge, 2 * T);
-    addInto(s, at, i > 1 ? entries[i - 2]!.groups : ix.edge, 3 * T);
-    addInto(s, at, i + 2 < n ? entries[i + 2]!.groups : ix.edge, 4 * T);
-    // Pairs with the neighbours; "<" and ">" stand for the sentence edges.
-    const lLower = l ? l.info.lower : '<';
-
-    const rLower = r ? r.info.lower : '>';
-    const rShort = r ? r.info.short : '>';
-    const pl = l ? l.pairAsLeft : ix.wordPairsLeft.get('<');
-    let w = pl?.get(x.info.lower);
-    if (w) addInto(s, at, w);
-    w = (l ? l.shapeAsLeft : ix.shapePairsLeft.get('<'))?.get(x.info.short);
-    if (w) addInto(s, at, w);
-    w = x.pairWithRight?.get(rLower);
-    if (w) addInto(s, at, w);
-    w = x.shapeWithRight?.get(rShort);
-    if (w) addInto(s, at, w);
+    const gl = l ? l.groups : ix.edge;
+    const gr = r ? r.groups : ix.edge;
+    const gl2 = i > 1 ? entries[i - 2]!.groups : ix.edge;
+    const gr2 = i + 2 < n ? entries[i + 2]!.groups : ix.edge;
     const first = i === 0 || OPENERS.has(words[i - 1]!);
     const bits =
       (caps ? 8 : 0) |
@@ -300,7 +289,21 @@ function sentenceScores(
       addScores(model, flagFeatures(x.info, flags), f);
       x.flags[bits] = f;
     }
-    addInto(s, at, f);
+    // The word groups of the token and its neighbours, and its flags, in one pass.
+    const xg = x.groups;
+    for (let t = 0; t < T; t++) {
+      s[at + t] = xg[t]! + gl[T + t]! + gr[2 * T + t]! + gl2[3 * T + t]! + gr2[4 * T + t]! + f[t]!;
+    }
+    // Pairs with the neighbours; "<" and ">" stand for the sentence edges.
+    const pl = l ? l.pairAsLeft : ix.wordPairsLeft.get('<');
+    let w = pl?.get(x.info.lower);
+    if (w) addInto(s, at, w);
+    w = (l ? l.shapeAsLeft : ix.shapePairsLeft.get('<'))?.get(x.info.short);
+    if (w) addInto(s, at, w);
+    w = x.pairWithRight?.get(r ? r.info.lower : '>');
+    if (w) addInto(s, at, w);
+    w = x.shapeWithRight?.get(r ? r.info.short : '>');
+    if (w) addInto(s, at, w);
     if (marks) {
       for (let d = -1; d <= 1; d++) {
         const ms = marks[i + d];
