@@ -4,7 +4,15 @@
  * to entities with all their name forms and roles. Token-level passes only.
  */
 import type { Entity, EntityMention, EntityType, Sentence } from '../../types.js';
-import { eventKey, findEvents, isEventHead } from './events.js';
+import {
+  eventKey,
+  eventName,
+  findEvents,
+  isEventHead,
+  sameEventName,
+  type EventName,
+} from './events.js';
+import { placeDepth } from './places.js';
 import { defaultModel } from './model.js';
 import {
   documentTokens,
@@ -28,6 +36,8 @@ interface Working {
   keys: Set<string>;
   /** Initials of multi-word names, to meet their acronyms ("Northern Grain Council" → "ngc"). */
   initials: Set<string>;
+  /** Named events' heads and places, to meet the same event named by a place around it. */
+  eventNames: EventName[];
   roles: string[];
   gender: 'm' | 'f' | null;
   mentions: Candidate[];
@@ -106,6 +116,7 @@ export function extractEntities(
       persons: [],
       keys: new Set(),
       initials: new Set(),
+      eventNames: [],
       roles: [],
       gender: null,
       mentions: [],
@@ -187,13 +198,18 @@ export function extractEntities(
         ? `event:${eventKey(ws, foldWord)}`
         : foldName(ws.filter((w) => !/^the$/i.test(w)).join(' '));
     const acronym = /^\p{Lu}{2,6}$/u.test(ws.join('')) ? ws.join('').toLowerCase() : null;
+    const event = n.type === 'event' ? eventName(ws) : null;
     const match =
       entities.find((e) => e.keys.has(key)) ??
+      (event
+        ? entities.find((e) => e.eventNames.some((x) => sameEventName(x, event)))
+        : undefined) ??
       (acronym
         ? entities.find((e) => e.persons.length === 0 && e.initials.has(acronym))
         : undefined);
     const w = match ?? open(n.type);
     w.keys.add(key);
+    if (event) w.eventNames.push(event);
     const init = initials(ws.join(' ').toLowerCase());
     if (init) w.initials.add(init);
     if (!match && ws.length === 1 && gazetteer) {
@@ -334,11 +350,18 @@ function finish(
     w.mentions.sort((a, b) => a.first - b.first);
     const surface = (c: Candidate) => text.slice(tokens[c.first]!.start, tokens[c.last - 1]!.end);
     const named = w.mentions.filter((c) => c.kind === 'name');
+    // An event named by places one inside the other takes the most specific ("Anchorage summit").
+    const depth = (s: string) =>
+      type === 'event' ? placeDepth(eventName(s.split(/\s+/))?.place ?? '') : 0;
     const name =
       named
         .map(surface)
-        .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0] ??
-      surface(w.mentions[0]!);
+        .sort(
+          (a, b) =>
+            b.split(/\s+/).length - a.split(/\s+/).length ||
+            depth(b) - depth(a) ||
+            b.length - a.length,
+        )[0] ?? surface(w.mentions[0]!);
     const aliases: string[] = [];
     for (const c of w.mentions) {
       const s = surface(c);
