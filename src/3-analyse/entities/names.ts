@@ -3,7 +3,7 @@ import type { EntityType, Sentence } from '../../types.js';
 import { defaultModel, type TaggerModel } from './model.js';
 import { tagDocument } from './tagger.js';
 import { isRoleHead, isRoleWord } from './roles.js';
-import { tokeniseForNer, type NerToken } from './tokenise.js';
+import { tokensOf, type NerToken } from './tokenise.js';
 
 /** A token with the index of its sentence. */
 export interface DocToken extends NerToken {
@@ -27,11 +27,14 @@ export const TAG_TYPES: Record<string, EntityType> = {
 
 /** Every sentence's tokens, in text order. */
 export function documentTokens(text: string, sentences: readonly Sentence[]): DocToken[][] {
-  return sentences.map((s, i) => {
-    const tokens = tokeniseForNer(text, s.start, s.end) as DocToken[];
-    for (const t of tokens) t.sentence = i;
-    return tokens;
-  });
+  return sentences.map((s, i) =>
+    tokensOf<DocToken>(text, s.start, s.end, (start, end, t) => ({
+      start,
+      end,
+      text: t,
+      sentence: i,
+    })),
+  );
 }
 
 /** The sentences' tokens in one list (Array.prototype.flat is several times slower). */
