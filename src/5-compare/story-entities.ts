@@ -117,14 +117,25 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
     if (it.entity.type === 'person' || !/^\p{Lu}{2,6}$/u.test(it.entity.name)) return;
     for (const j of byAcronym.get(`${kind(it)}|${it.entity.name.toLowerCase()}`) ?? []) union(i, j);
   });
-  // Named events: the same head at places one inside the other ("Marseille talks", "Provence talks").
+  // Named events: the same head at places one inside the other ("Munich talks", "Bavaria talks").
+  // Two groups join only when every place of one nests with every place of the other, so
+  // "Munich" and "Nuremberg" never meet through "Bavaria".
   const eventItems = items.flatMap((it, i) => (it.events.length ? [i] : []));
+  const eventsOf = new Map<number, EventName[]>();
+  for (const i of eventItems) {
+    const root = find(i);
+    eventsOf.set(root, [...(eventsOf.get(root) ?? []), ...items[i]!.events]);
+  }
   for (let x = 0; x < eventItems.length; x++) {
-    const a = items[eventItems[x]!]!;
     for (let y = x + 1; y < eventItems.length; y++) {
-      const b = items[eventItems[y]!]!;
-      if (a.events.some((p) => b.events.some((q) => sameEventName(p, q))))
-        union(eventItems[x]!, eventItems[y]!);
+      const rx = find(eventItems[x]!);
+      const ry = find(eventItems[y]!);
+      if (rx === ry) continue;
+      const ex = eventsOf.get(rx)!;
+      const ey = eventsOf.get(ry)!;
+      if (!ex.every((p) => ey.every((q) => sameEventName(p, q)))) continue;
+      union(rx, ry);
+      eventsOf.set(find(rx), [...ex, ...ey]);
     }
   }
   // Surname-only persons join the one full-name person of that family (a shared role settles a tie).

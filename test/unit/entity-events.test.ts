@@ -67,3 +67,18 @@ test('a story: the Munich talks and the Bavaria talks are one event; the Dresden
   assert.ok(dresden, JSON.stringify(events.map((e) => e.aliases)));
   assert.notEqual(dresden.id, talks[0]!.id);
 });
+
+test('a region does not join two of its cities: the Munich and Nuremberg talks stay apart', () => {
+  const c = 'Ministers met at the Nuremberg talks on Friday.';
+  const story = linkStoryEntities([
+    { id: 'a', text: REPORT_A, ...entitiesOf(REPORT_A) },
+    { id: 'b', text: REPORT_B, ...entitiesOf(REPORT_B) },
+    { id: 'c', text: c, ...entitiesOf(c) },
+  ]);
+  const events = story.filter((e) => e.type === 'event');
+  const munich = events.find((e) => e.aliases.includes('Munich talks'));
+  const nuremberg = events.find((e) => e.aliases.includes('Nuremberg talks'));
+  assert.ok(munich && nuremberg, JSON.stringify(events.map((e) => e.aliases)));
+  assert.notEqual(munich.id, nuremberg.id);
+  assert.ok(munich.aliases.includes('Bavaria talks'));
+});

@@ -202,7 +202,9 @@ export function extractEntities(
     const match =
       entities.find((e) => e.keys.has(key)) ??
       (event
-        ? entities.find((e) => e.eventNames.some((x) => sameEventName(x, event)))
+        ? entities.find(
+            (e) => e.eventNames.length > 0 && e.eventNames.every((x) => sameEventName(x, event)),
+          )
         : undefined) ??
       (acronym
         ? entities.find((e) => e.persons.length === 0 && e.initials.has(acronym))
