@@ -257,6 +257,7 @@ export function extractEntities(
   const isPerson = (e: Working) =>
     e.persons.some((p) => p.given.length > 0) ||
     (e.persons.length > 0 && (e.votes.get('person') ?? 0) >= Math.max(...[...e.votes.values()]));
+  const startsName = (k: number) => nameAt.has(k) && !demonymAt.has(k);
   for (let i = 0; i < tokens.length; i++) {
     const named = nameAt.get(i);
     if (named) {
@@ -264,7 +265,7 @@ export function extractEntities(
       i = named.last - 1;
       continue;
     }
-    const role = roleAt(text, tokens, i, (k) => nameAt.has(k) && !demonymAt.has(k), nameWord);
+    const role = roleAt(text, tokens, i, startsName, nameWord);
     if (role) {
       const e = recent((e) => isPerson(e) && roleFits(role.role, e.roles), i, Infinity);
       if (e) {
@@ -283,7 +284,7 @@ export function extractEntities(
     }
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (/^the$/i.test(t.text) && next && isEventHead(next.text) && next.sentence === t.sentence) {
+    if (isThe(t.text) && next && isEventHead(next.text) && next.sentence === t.sentence) {
       const head = next.text.toLowerCase();
       const after = tokens[i + 2];
       const located = after && after.sentence === t.sentence && /^(?:in|at|of)$/i.test(after.text);
@@ -401,6 +402,11 @@ function finish(
       .map((e) => ({ ...e, mentionCount: counts.get(e.id) ?? 0 }))
       .filter((e) => e.mentionCount > 0),
   };
+}
+
+/** /^the$/i without a regex (it runs on every token). */
+function isThe(w: string): boolean {
+  return w.length === 3 && (w === 'the' || w.toLowerCase() === 'the');
 }
 
 function nearest(entities: Working[], at: number): Working | null {

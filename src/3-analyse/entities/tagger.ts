@@ -57,6 +57,11 @@ interface WordEntry {
   startsUpper: boolean;
   hasLetter: boolean;
   isUpper: boolean;
+  /** Opens a quoted or parenthesised stretch (the next word counts as initial). */
+  opener: boolean;
+  /** The document evidence bits (seen capitalised: 2, seen lower case: 1) for document `stamp`. */
+  stamp: number;
+  evidence: number;
 }
 
 /** Weights widened to doubles once, so every score addition reads one array type. */
@@ -185,6 +190,9 @@ function entryOf(model: Model, ix: ModelIndex, word: string): WordEntry {
     startsUpper: STARTS_UPPER.test(word),
     hasLetter: LETTER.test(word),
     isUpper: word === word.toUpperCase(),
+    opener: OPENERS.has(word),
+    stamp: -1,
+    evidence: 0,
   };
   if (ix.words.size > CACHE_LIMIT) ix.words.clear();
   ix.words.set(word, e);
@@ -252,7 +260,6 @@ function sentenceScores(
   model: Model,
   ix: ModelIndex,
   entries: readonly WordEntry[],
-  words: readonly string[],
   doc: DocumentEvidence,
 ): Float64Array {
   const n = entries.length;
@@ -276,12 +283,13 @@ function sentenceScores(
     const gr = r ? r.groups : ix.edge;
     const gl2 = i > 1 ? entries[i - 2]!.groups : ix.edge;
     const gr2 = i + 2 < n ? entries[i + 2]!.groups : ix.edge;
-    const first = i === 0 || OPENERS.has(words[i - 1]!);
-    const bits =
-      (caps ? 8 : 0) |
-      (first ? 4 : 0) |
-      (doc.capitalised.has(x.info.lower) ? 2 : 0) |
-      (doc.lower.has(x.info.lower) ? 1 : 0);
+    const first = i === 0 || l!.opener;
+    if (x.stamp !== stamp) {
+      x.stamp = stamp;
+      x.evidence =
+        (doc.capitalised.has(x.info.lower) ? 2 : 0) | (doc.lower.has(x.info.lower) ? 1 : 0);
+    }
+    const bits = (caps ? 8 : 0) | (first ? 4 : 0) | x.evidence;
     let f = x.flags[bits];
     if (!f) {
       f = new Float64Array(T);
@@ -366,14 +374,15 @@ function decodeFlat(
 }
 
 /** BIO tags for every token of every sentence; the whole document informs the features. */
+/** Numbers each tagDocument call, for the per-document facts cached on word entries. */
+let stamp = 0;
+
 export function tagDocument(model: Model, sentences: readonly string[][]): TaggedSentence[] {
+  stamp++;
   const ix = indexOf(model);
   const entries = sentences.map((words) => words.map((w) => entryOf(model, ix, w)));
   const doc = evidenceOf(sentences, entries);
-  return sentences.map((words, si) => {
-    const es = entries[si]!;
-    return decodeFlat(ix, sentenceScores(model, ix, es, words, doc), es);
-  });
+  return entries.map((es) => decodeFlat(ix, sentenceScores(model, ix, es, doc), es));
 }
 
 /** documentEvidence (features.ts) from the cached word facts. */
@@ -398,7 +407,7 @@ function evidenceOf(
       const e = es[i]!;
       if (!e.startsLetter) continue;
       if (e.startsUpper) {
-        if (!(i === 0 || OPENERS.has(words[i - 1]!))) capitalised.add(e.info.lower);
+        if (!(i === 0 || es[i - 1]!.opener)) capitalised.add(e.info.lower);
       } else lower.add(words[i]!);
     }
   }
