@@ -12,7 +12,11 @@ const SCRIPTS: Array<[string, RegExp]> = [
   ['Devanagari', /\p{Script=Devanagari}/u],
 ];
 
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+
 function scriptOf(word: string): string {
+  // Words start with a letter: an ASCII one is Latin.
+  if (word.charCodeAt(0) < 128) return 'Latin';
   for (const [name, re] of SCRIPTS) if (re.test(word[0]!)) return name;
   return 'Other';
 }
@@ -36,6 +40,8 @@ export function dominantScript(text: string): string | null {
  * two words (or one long word) in a minority script are flagged.
  */
 export function flagForeignScript(text: string): Artifact[] {
+  // Every letter Latin (most English news): one script, nothing foreign.
+  if (!NON_LATIN_LETTER.test(text)) return [];
   const main = dominantScript(text);
   if (!main) return [];
   const out: Artifact[] = [];

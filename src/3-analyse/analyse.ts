@@ -7,9 +7,20 @@ import { splitSentences } from './sentences.js';
 /** Text outside artifacts, with artifacts blanked to spaces so offsets still line up. */
 export function contentText(text: string, artifacts: { start: number; end: number }[]): string {
   if (artifacts.length === 0) return text;
-  const chars = text.split('');
-  for (const a of artifacts) for (let i = a.start; i < a.end; i++) chars[i] = ' ';
-  return chars.join('');
+  // Blanked spans, merged in text order; the text between them is copied in slices.
+  const spans = artifacts
+    .map((a) => ({ start: Math.max(0, a.start), end: Math.min(text.length, a.end) }))
+    .filter((a) => a.end > a.start)
+    .sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const a of spans) {
+    if (a.end <= at) continue;
+    const from = Math.max(a.start, at);
+    out += text.slice(at, from) + ' '.repeat(a.end - from);
+    at = a.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Clean + analyse one parsed article. Pure: no I/O, no store. */

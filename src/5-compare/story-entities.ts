@@ -11,6 +11,8 @@ import {
   conflictingGiven,
   type PersonName,
 } from '../3-analyse/entities/person-names.js';
+import { eventName, sameEventName, type EventName } from '../3-analyse/entities/events.js';
+import { placeDepth } from '../3-analyse/entities/places.js';
 import { roleClasses, roleNation } from '../3-analyse/entities/roles.js';
 import { foldName } from '../3-analyse/entities/transliterate.js';
 import type { Entity, EntityMention, EntityType } from '../types.js';
@@ -33,6 +35,8 @@ interface Item {
   keys: Set<string>;
   /** Initials of multi-word names ("european union" → "eu"). */
   acronyms: Set<string>;
+  /** Event names' heads and places ("Anchorage summit" → summit / anchorage). */
+  events: EventName[];
 }
 
 const PREFIX: Record<EntityType, string> = {
@@ -57,7 +61,11 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
           : [];
       const keys = new Set(names.map((n) => foldName(n.replace(/^the\s+/i, ''))));
       const acronyms = new Set(names.map((n) => initials(n.toLowerCase())).filter(Boolean));
-      items.push({ articleId: a.id, entity: e, mentions, persons, keys, acronyms });
+      const events =
+        e.type === 'event'
+          ? names.map((n) => eventName(n.split(/\s+/))).filter((x): x is EventName => !!x)
+          : [];
+      items.push({ articleId: a.id, entity: e, mentions, persons, keys, acronyms, events });
     }
   }
   const parent = items.map((_, i) => i);
@@ -109,6 +117,27 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
     if (it.entity.type === 'person' || !/^\p{Lu}{2,6}$/u.test(it.entity.name)) return;
     for (const j of byAcronym.get(`${kind(it)}|${it.entity.name.toLowerCase()}`) ?? []) union(i, j);
   });
+  // Named events: the same head at places one inside the other ("Munich talks", "Bavaria talks").
+  // Two groups join only when every place of one nests with every place of the other, so
+  // "Munich" and "Nuremberg" never meet through "Bavaria".
+  const eventItems = items.flatMap((it, i) => (it.events.length ? [i] : []));
+  const eventsOf = new Map<number, EventName[]>();
+  for (const i of eventItems) {
+    const root = find(i);
+    eventsOf.set(root, [...(eventsOf.get(root) ?? []), ...items[i]!.events]);
+  }
+  for (let x = 0; x < eventItems.length; x++) {
+    for (let y = x + 1; y < eventItems.length; y++) {
+      const rx = find(eventItems[x]!);
+      const ry = find(eventItems[y]!);
+      if (rx === ry) continue;
+      const ex = eventsOf.get(rx)!;
+      const ey = eventsOf.get(ry)!;
+      if (!ex.every((p) => ey.every((q) => sameEventName(p, q)))) continue;
+      union(rx, ry);
+      eventsOf.set(find(rx), [...ex, ...ey]);
+    }
+  }
   // Surname-only persons join the one full-name person of that family (a shared role settles a tie).
   for (let i = 0; i < items.length; i++) {
     const a = items[i]!;
@@ -152,9 +181,13 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
     const n = (counters.get(type) ?? 0) + 1;
     counters.set(type, n);
     const names = members.flatMap((m) => [m.entity.name]);
+    // An event named by places one inside the other takes the most specific ("Anchorage summit").
+    const depth = (s: string) =>
+      type === 'event' ? placeDepth(eventName(s.split(/\s+/))?.place ?? '') : 0;
     const name = names.sort(
       (a, b) =>
         b.split(/\s+/).length - a.split(/\s+/).length ||
+        depth(b) - depth(a) ||
         names.filter((x) => x === b).length - names.filter((x) => x === a).length,
     )[0]!;
     const aliases: string[] = [];

@@ -194,6 +194,16 @@ describe('seeds: two reports of one Lavrov interview', () => {
       assert.ok(named('place', re) || named('event', re), String(re));
   });
 
+  it('resolves "the Anchorage summit" and "the Alaska summit" to one named event', () => {
+    const summits = comparison.entities.filter(
+      (e) => e.type === 'event' && e.aliases.some((a) => /(?:Anchorage|Alaska) summit/.test(a)),
+    );
+    assert.equal(summits.length, 1, JSON.stringify(summits.map((e) => e.aliases)));
+    assert.equal(summits[0]!.name, 'Anchorage summit');
+    for (const alias of ['Anchorage summit', 'Alaska summit'])
+      assert.ok(summits[0]!.aliases.includes(alias), JSON.stringify(summits[0]!.aliases));
+  });
+
   it('attributes the quotes to Lavrov with their cues, across both outlets', () => {
     const lavrov = comparison.quotes.find((g) => /Lavrov/.test(g.speaker))!;
     assert.ok(lavrov, comparison.quotes.map((g) => g.speaker).join());

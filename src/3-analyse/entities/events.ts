@@ -4,6 +4,7 @@
  * event spans; returns the new name list.
  */
 import type { DocToken, NameSpan } from './names.js';
+import { placesNested } from './places.js';
 
 const HEADS = new Set(
   (
@@ -79,4 +80,29 @@ export function eventKey(words: readonly string[], fold: (w: string) => string):
   const head = lower.find((w) => HEADS.has(w)) ?? '';
   const rest = lower.filter((w) => w !== head && w !== 'in' && w !== 'at' && w !== 'the');
   return [...rest.map(fold), head.replace(/s$/, '')].join(' ');
+}
+
+/** An event name split into its head (singular) and the place words before or after it. */
+export interface EventName {
+  head: string;
+  place: string;
+}
+
+/** "the summit in Alaska" → summit / alaska; null without a head or a modifier. */
+export function eventName(words: readonly string[]): EventName | null {
+  const lower = words.map((w) => w.toLowerCase());
+  const head = lower.find((w) => HEADS.has(w));
+  if (!head) return null;
+  const place = lower
+    .filter((w) => w !== head && w !== 'in' && w !== 'at' && w !== 'the')
+    .join(' ');
+  return place ? { head: head.replace(/s$/, ''), place } : null;
+}
+
+/**
+ * Two event names that may name one event: the same head, at the same place or at places
+ * one inside the other ("the Anchorage summit", "the Alaska summit").
+ */
+export function sameEventName(a: EventName, b: EventName): boolean {
+  return a.head === b.head && placesNested(a.place, b.place);
 }

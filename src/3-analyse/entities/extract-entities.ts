@@ -4,9 +4,24 @@
  * to entities with all their name forms and roles. Token-level passes only.
  */
 import type { Entity, EntityMention, EntityType, Sentence } from '../../types.js';
-import { eventKey, findEvents, isEventHead } from './events.js';
+import {
+  eventKey,
+  eventName,
+  findEvents,
+  isEventHead,
+  sameEventName,
+  type EventName,
+} from './events.js';
+import { placeDepth } from './places.js';
 import { defaultModel } from './model.js';
-import { documentTokens, round, taggedNames, type DocToken, type NameSpan } from './names.js';
+import {
+  documentTokens,
+  flatTokens,
+  round,
+  taggedNames,
+  type DocToken,
+  type NameSpan,
+} from './names.js';
 import { conflictingGiven, parsePersonName, samePerson, type PersonName } from './person-names.js';
 import { pronounGender } from './pronouns.js';
 import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
@@ -21,6 +36,8 @@ interface Working {
   keys: Set<string>;
   /** Initials of multi-word names, to meet their acronyms ("Northern Grain Council" → "ngc"). */
   initials: Set<string>;
+  /** Named events' heads and places, to meet the same event named by a place around it. */
+  eventNames: EventName[];
   roles: string[];
   gender: 'm' | 'f' | null;
   mentions: Candidate[];
@@ -46,7 +63,7 @@ export function extractEntities(
   context: { language: string },
 ): { mentions: EntityMention[]; entities: Entity[] } {
   const bySentence = documentTokens(text, sentences);
-  const tokens = bySentence.flat();
+  const tokens = flatTokens(bySentence);
   const russian =
     context.language === 'ru' || (context.language !== 'en' && cyrillicShare(text) > 0.5);
   const language = russian ? 'ru' : 'en';
@@ -99,6 +116,7 @@ export function extractEntities(
       persons: [],
       keys: new Set(),
       initials: new Set(),
+      eventNames: [],
       roles: [],
       gender: null,
       mentions: [],
@@ -180,13 +198,20 @@ export function extractEntities(
         ? `event:${eventKey(ws, foldWord)}`
         : foldName(ws.filter((w) => !/^the$/i.test(w)).join(' '));
     const acronym = /^\p{Lu}{2,6}$/u.test(ws.join('')) ? ws.join('').toLowerCase() : null;
+    const event = n.type === 'event' ? eventName(ws) : null;
     const match =
       entities.find((e) => e.keys.has(key)) ??
+      (event
+        ? entities.find(
+            (e) => e.eventNames.length > 0 && e.eventNames.every((x) => sameEventName(x, event)),
+          )
+        : undefined) ??
       (acronym
         ? entities.find((e) => e.persons.length === 0 && e.initials.has(acronym))
         : undefined);
     const w = match ?? open(n.type);
     w.keys.add(key);
+    if (event) w.eventNames.push(event);
     const init = initials(ws.join(' ').toLowerCase());
     if (init) w.initials.add(init);
     if (!match && ws.length === 1 && gazetteer) {
@@ -232,6 +257,7 @@ export function extractEntities(
   const isPerson = (e: Working) =>
     e.persons.some((p) => p.given.length > 0) ||
     (e.persons.length > 0 && (e.votes.get('person') ?? 0) >= Math.max(...[...e.votes.values()]));
+  const startsName = (k: number) => nameAt.has(k) && !demonymAt.has(k);
   for (let i = 0; i < tokens.length; i++) {
     const named = nameAt.get(i);
     if (named) {
@@ -239,7 +265,7 @@ export function extractEntities(
       i = named.last - 1;
       continue;
     }
-    const role = roleAt(text, tokens, i, (k) => nameAt.has(k) && !demonymAt.has(k), nameWord);
+    const role = roleAt(text, tokens, i, startsName, nameWord);
     if (role) {
       const e = recent((e) => isPerson(e) && roleFits(role.role, e.roles), i, Infinity);
       if (e) {
@@ -258,7 +284,7 @@ export function extractEntities(
     }
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    if (/^the$/i.test(t.text) && next && isEventHead(next.text) && next.sentence === t.sentence) {
+    if (isThe(t.text) && next && isEventHead(next.text) && next.sentence === t.sentence) {
       const head = next.text.toLowerCase();
       const after = tokens[i + 2];
       const located = after && after.sentence === t.sentence && /^(?:in|at|of)$/i.test(after.text);
@@ -327,11 +353,18 @@ function finish(
     w.mentions.sort((a, b) => a.first - b.first);
     const surface = (c: Candidate) => text.slice(tokens[c.first]!.start, tokens[c.last - 1]!.end);
     const named = w.mentions.filter((c) => c.kind === 'name');
+    // An event named by places one inside the other takes the most specific ("Anchorage summit").
+    const depth = (s: string) =>
+      type === 'event' ? placeDepth(eventName(s.split(/\s+/))?.place ?? '') : 0;
     const name =
       named
         .map(surface)
-        .sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length || b.length - a.length)[0] ??
-      surface(w.mentions[0]!);
+        .sort(
+          (a, b) =>
+            b.split(/\s+/).length - a.split(/\s+/).length ||
+            depth(b) - depth(a) ||
+            b.length - a.length,
+        )[0] ?? surface(w.mentions[0]!);
     const aliases: string[] = [];
     for (const c of w.mentions) {
       const s = surface(c);
@@ -369,6 +402,11 @@ function finish(
       .map((e) => ({ ...e, mentionCount: counts.get(e.id) ?? 0 }))
       .filter((e) => e.mentionCount > 0),
   };
+}
+
+/** /^the$/i without a regex (it runs on every token). */
+function isThe(w: string): boolean {
+  return w.length === 3 && (w === 'the' || w.toLowerCase() === 'the');
 }
 
 function nearest(entities: Working[], at: number): Working | null {

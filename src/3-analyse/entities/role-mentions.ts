@@ -71,7 +71,9 @@ export function roleAt(
   startsName: (i: number) => boolean,
   nameWord: InTitle = () => false,
 ): RoleSpan | null {
-  if (!/^the$/i.test(tokens[i]!.text)) return null;
+  const w = tokens[i]!.text;
+  // /^the$/i, tested on every token: the length first.
+  if (w.length !== 3 || (w !== 'the' && w.toLowerCase() !== 'the')) return null;
   const sentence = tokens[i]!.sentence;
   let j = i + 1;
   while (

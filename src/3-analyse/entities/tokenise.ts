@@ -18,13 +18,42 @@ const KEEP_DOT = new Set(
   ),
 );
 
+const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
+/** TOKEN for exec loops (its own lastIndex; TOKEN itself serves matchAll). */
+const WHOLE = new RegExp(TOKEN.source, TOKEN.flags);
+
 /** Tokens of text[start, end) with offsets into the full text. */
 export function tokeniseForNer(text: string, start = 0, end = text.length): NerToken[] {
-  const out: NerToken[] = [];
-  const slice = text.slice(start, end);
-  for (const m of slice.matchAll(TOKEN)) {
+  return tokensOf(text, start, end, (s, e, t) => ({ start: s, end: e, text: t }));
+}
+
+/**
+ * The tokeniser proper: `make` builds each token (so callers can add fields without
+ * reshaping the objects). Matches run on the full text from `start`; a match running past
+ * `end` is redone on the cut text, so tokens never cross `end`.
+ */
+export function tokensOf<T extends NerToken>(
+  text: string,
+  start: number,
+  end: number,
+  make: (start: number, end: number, text: string) => T,
+): T[] {
+  const out: T[] = [];
+  const re = WHOLE;
+  re.lastIndex = start;
+  let source = text;
+  let offset = 0;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    let s = offset + m.index;
+    if (s >= end) break;
     let t = m[0];
-    let s = start + m.index!;
+    if (s + t.length > end && source === text) {
+      // The last token would cross the end: match the rest within the cut text.
+      source = text.slice(s, end);
+      offset = s;
+      re.lastIndex = 0;
+      continue;
+    }
     const prev = out[out.length - 1];
     if (t === '.' && prev && prev.end === s && KEEP_DOT.has(prev.text.toLowerCase())) {
       prev.end++;
@@ -32,13 +61,14 @@ export function tokeniseForNer(text: string, start = 0, end = text.length): NerT
       continue;
     }
     // "Russia's": the possessive is a token of its own.
-    const poss = /^(.*\p{L})(['’]s)$/u.exec(t);
+    const poss = t.length > 2 && t.endsWith('s') ? POSSESSIVE.exec(t) : null;
     if (poss) {
-      out.push({ start: s, end: s + poss[1]!.length, text: poss[1]! });
+      out.push(make(s, s + poss[1]!.length, poss[1]!));
       s += poss[1]!.length;
       t = poss[2]!;
     }
-    out.push({ start: s, end: s + t.length, text: t });
+    out.push(make(s, s + t.length, t));
   }
+  re.lastIndex = 0;
   return out;
 }
