@@ -173,3 +173,37 @@ describe('SQLite store caches and grouped commits', () => {
     }
   });
 });
+
+describe('SQLite full-text index migration', () => {
+  it('a store made before migration 4 searches the same after it', async () => {
+    const path = join(dir, 'fts.db');
+    const store = new SqliteStore(path);
+    const expected = new Expected();
+    for (let i = 0; i < 9; i++) await add(store, i, expected);
+    const queries = ['Grayhaven', 'quince harvest', 'ferry crews pay', 'report 7'];
+    const before = await Promise.all(queries.map((q) => store.search(q)));
+    assert.ok(before.every((hits) => hits.length > 0));
+    // Back to the schema of migration 1: the index keeps its own copy of titles and texts.
+    store.db.exec(`
+      DROP TABLE articles_fts;
+      CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles;
+      DELETE FROM schema_migrations WHERE version = 4;
+    `);
+    assert.deepEqual(await Promise.all(queries.map((q) => store.search(q))), before);
+    await store.close();
+    const reopened = new SqliteStore(path);
+    try {
+      const sql = reopened.db
+        .prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")
+        .pluck()
+        .get() as string;
+      assert.match(sql, /content\s*=\s*'articles'/);
+      assert.deepEqual(await Promise.all(queries.map((q) => reopened.search(q))), before);
+      await add(reopened, 9, expected);
+      assert.equal((await reopened.search('case 1009')).length, 1);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

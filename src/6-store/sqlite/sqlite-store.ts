@@ -183,10 +183,11 @@ export class SqliteStore implements Store {
     const centroidJson = JSON.stringify([...centroid]);
     this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(centroidJson, storyId);
     this.rememberCentroid(storyId, centroidJson, centroid);
-    const post = this.sql(
-      'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
-    );
-    for (const term of keys) post.run(term, storyId);
+    // Key terms are distinct: one statement over a JSON array instead of a call per term.
+    this.sql(
+      `INSERT INTO term_postings (term, story_id) SELECT value, ? FROM json_each(?) WHERE true
+         ON CONFLICT DO UPDATE SET hits = hits + 1`,
+    ).run(storyId, JSON.stringify(keys));
     this.sql(
       'INSERT OR IGNORE INTO minhash_bands (band, article_id) SELECT value, ? FROM json_each(?)',
     ).run(articleId, JSON.stringify(features.bands));
