@@ -40,7 +40,6 @@ export class AnalysePool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./analyse-worker.js', import.meta.url));
-    worker.unref();
     const slot: Slot = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (msg: { id: number; outcome: AnalyseOutcome }) => {
       const p = slot.pending.get(msg.id);
@@ -60,6 +59,8 @@ export class AnalysePool {
     worker.on('exit', (code) => {
       if (!this.closedFlag) fail(`analysis worker exited with code ${code}`);
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
     return slot;
   }
 

@@ -28,7 +28,7 @@ import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
 /** Parsed story centroids kept in memory (most recently used). */
-const CENTROID_CACHE = 4000;
+const CENTROID_CACHE = 2000;
 /** Document frequencies kept in memory before the cache starts over. */
 const DF_CACHE = 1_000_000;
 
@@ -265,10 +265,10 @@ export class SqliteStore implements Store {
 
   private flushDocFreq(): void {
     if (this.dfPending.size === 0) return;
-    const counts = JSON.stringify(Object.fromEntries(this.dfPending));
+    const counts = JSON.stringify([...this.dfPending]);
     this.dfPending.clear();
     this.sql(
-      `INSERT INTO term_df (term, df) SELECT key, value FROM json_each(?) WHERE true
+      `INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
          ON CONFLICT DO UPDATE SET df = df + excluded.df`,
     ).run(counts);
   }
