@@ -5,6 +5,7 @@ import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js
 import { analyseArticle } from '../3-analyse/analyse.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
 import type { AnalysedArticle, ParsedArticle } from '../types.js';
+import { contentHash } from './content-hash.js';
 
 /** One input to analyse: a file to read, or text already in hand (a JSONL record, a feed item). */
 export type AnalyseJob =
@@ -16,6 +17,8 @@ export interface Analysed {
   article: AnalysedArticle;
   raw: string;
   features: ClusterFeatures;
+  /** `contentHash(article.text)`, made where the analysis ran. */
+  contentHash: string;
 }
 
 export type AnalyseOutcome =
@@ -45,7 +48,14 @@ export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
             },
           };
     const article = analyseText(raw, context);
-    return { ok: true, input, article, raw, features: clusterFeatures(article) };
+    return {
+      ok: true,
+      input,
+      article,
+      raw,
+      features: clusterFeatures(article),
+      contentHash: contentHash(article.text),
+    };
   } catch (err) {
     if (err instanceof InputError) return { ok: false, input: err.input, reason: err.reason };
     return { ok: false, input, reason: `internal error: ${(err as Error).message}` };

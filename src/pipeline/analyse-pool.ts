@@ -15,22 +15,36 @@ interface Pending {
   resolve: (o: AnalyseOutcome) => void;
 }
 
-/** A fixed set of worker threads running `runAnalyseJob`; results come back by job id. */
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * A fixed set of worker threads running `runAnalyseJob`; results come back by job id.
+ * An idle worker does not keep the process alive (it is unref'd while it holds no job),
+ * so a pool can outlive one ingest and be reused by the next.
+ */
 export class AnalysePool {
-  private readonly workers: Array<{ worker: Worker; pending: Map<number, Pending> }> = [];
+  private readonly workers: Slot[] = [];
   private nextId = 0;
-  private closed = false;
+  private closedFlag = false;
 
   constructor(readonly size: number) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn());
   }
 
-  private spawn() {
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  private spawn(): Slot {
     const worker = new Worker(new URL('./analyse-worker.js', import.meta.url));
-    const slot = { worker, pending: new Map<number, Pending>() };
+    const slot: Slot = { worker, pending: new Map<number, Pending>() };
     worker.on('message', (msg: { id: number; outcome: AnalyseOutcome }) => {
       const p = slot.pending.get(msg.id);
       slot.pending.delete(msg.id);
+      if (slot.pending.size === 0) worker.unref();
       p?.resolve(msg.outcome);
     });
     // A crashed worker fails only the jobs it held; a fresh one takes its place.
@@ -39,35 +53,61 @@ export class AnalysePool {
         p.resolve({ ok: false, input: jobInput(p.job), reason: `internal error: ${reason}` });
       slot.pending.clear();
       const i = this.workers.indexOf(slot);
-      if (i >= 0 && !this.closed) this.workers[i] = this.spawn();
+      if (i >= 0 && !this.closedFlag) this.workers[i] = this.spawn();
     };
     worker.on('error', (err) => fail(`analysis worker crashed: ${err.message}`));
     worker.on('exit', (code) => {
-      if (!this.closed) fail(`analysis worker exited with code ${code}`);
+      if (!this.closedFlag) fail(`analysis worker exited with code ${code}`);
     });
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
     return slot;
   }
 
   run(job: AnalyseJob): Promise<AnalyseOutcome> {
-    if (this.closed) throw new Error('AnalysePool: closed');
+    if (this.closedFlag) throw new Error('AnalysePool: closed');
     const slot = this.workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve) => {
+      // A worker with work keeps the process alive until it answers.
+      if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, { job, resolve });
       slot.worker.postMessage({ id, job });
     });
   }
 
   async close(): Promise<void> {
-    this.closed = true;
+    this.closedFlag = true;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
 
 /**
+ * The process's analysis pool, started on first use and kept between ingests: starting a
+ * worker loads the language and entity models (seconds of CPU each), and a reused worker's
+ * code is already compiled. Asking for another size replaces it.
+ */
+let shared: AnalysePool | null = null;
+
+export function sharedAnalysePool(threads: number): AnalysePool {
+  if (shared && !shared.closed && shared.size === threads) return shared;
+  const old = shared;
+  shared = new AnalysePool(threads);
+  void old?.close();
+  return shared;
+}
+
+/** Stops the shared pool's workers (the next ingest starts new ones). */
+export async function closeSharedAnalysePool(): Promise<void> {
+  const old = shared;
+  shared = null;
+  await old?.close();
+}
+
+/**
  * Analyses `jobs` and yields the outcomes in job order, so the caller can store them in
- * arrival order on its own thread. `threads` ≤ 1 analyses inline; more runs a worker pool
- * with a bounded number of jobs in flight (the consumer's pace limits memory).
+ * arrival order on its own thread. `threads` ≤ 1 analyses inline; more runs the shared
+ * worker pool with a bounded number of jobs in flight (the consumer's pace limits memory).
  */
 export async function* analyseInOrder(
   jobs: Iterable<AnalyseJob>,
@@ -77,25 +117,23 @@ export async function* analyseInOrder(
     for (const job of jobs) yield await runAnalyseJob(job);
     return;
   }
-  const pool = new AnalysePool(threads);
-  try {
-    const queue: Array<Promise<AnalyseOutcome>> = [];
-    const source = jobs[Symbol.iterator]();
-    const limit = threads * IN_FLIGHT_PER_WORKER;
-    const fill = () => {
-      while (queue.length < limit) {
-        const next = source.next();
-        if (next.done) return;
-        queue.push(pool.run(next.value));
-      }
-    };
-    fill();
-    while (queue.length) {
-      const outcome = await queue.shift()!;
-      fill();
-      yield outcome;
+  const source = jobs[Symbol.iterator]();
+  const first = source.next();
+  if (first.done) return;
+  const pool = sharedAnalysePool(threads);
+  const queue: Array<Promise<AnalyseOutcome>> = [pool.run(first.value)];
+  const limit = threads * IN_FLIGHT_PER_WORKER;
+  const fill = () => {
+    while (queue.length < limit) {
+      const next = source.next();
+      if (next.done) return;
+      queue.push(pool.run(next.value));
     }
-  } finally {
-    await pool.close();
+  };
+  fill();
+  while (queue.length) {
+    const outcome = await queue.shift()!;
+    fill();
+    yield outcome;
   }
 }

@@ -69,10 +69,11 @@ export async function storeArticle(
   article: AnalysedArticle,
   raw: string,
   features: ClusterFeatures = clusterFeatures(article),
+  hash: string = contentHash(article.text),
 ): Promise<StoreResult> {
-  const links = relationsFor(article, await store.similarArticles(features.bands));
+  const links = relationsFor(article, await store.similarArticles(features.bands), hash);
   const result = await store.addArticle(
-    { article, contentHash: contentHash(article.text), raw, features, links },
+    { article, contentHash: hash, raw, features, links },
     (candidates, stats) => assignStory(features, candidates, stats),
   );
   return { ...result, links: result.status === 'added' ? links : [] };
@@ -122,9 +123,10 @@ export class IngestRun {
     article: AnalysedArticle,
     raw: string,
     features?: ClusterFeatures,
+    hash?: string,
   ): Promise<StoreResult | null> {
     try {
-      const result = await storeArticle(this.store, article, raw, features);
+      const result = await storeArticle(this.store, article, raw, features, hash);
       const item = {
         input,
         articleId: result.articleId,

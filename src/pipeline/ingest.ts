@@ -81,5 +81,12 @@ async function pooledTextFiles(targets: string[], threads: number): Promise<stri
 
 async function storeOutcome(run: IngestRun, outcome: AnalyseOutcome): Promise<void> {
   if (!outcome.ok) run.fail(new InputError(outcome.input, outcome.reason), outcome.input);
-  else await run.analysed(outcome.input, outcome.article, outcome.raw, outcome.features);
+  else
+    await run.analysed(
+      outcome.input,
+      outcome.article,
+      outcome.raw,
+      outcome.features,
+      outcome.contentHash,
+    );
 }

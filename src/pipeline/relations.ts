@@ -12,7 +12,11 @@ const SHINGLE = 3;
 
 /** Jaccard similarity of the two texts' word 3-shingles (case and punctuation ignored). */
 export function textSimilarity(a: string, b: string): number {
-  const sa = shingles(a);
+  return shingleSimilarity(a, shingles(a), b);
+}
+
+/** `textSimilarity` with the first text's shingles already made (one article, many candidates). */
+function shingleSimilarity(a: string, sa: Set<string>, b: string): number {
   const sb = shingles(b);
   if (sa.size === 0 || sb.size === 0) return a.trim() === b.trim() ? 1 : 0;
   let common = 0;
@@ -36,15 +40,17 @@ function shingles(text: string): Set<string> {
 export function relationsFor(
   article: AnalysedArticle,
   candidates: SimilarArticle[],
+  hash: string = contentHash(article.text),
 ): Array<{ kind: ArticleLinkKind; to: string }> {
-  const hash = contentHash(article.text);
+  if (candidates.every((c) => c.contentHash === hash)) return [];
+  const own = shingles(article.text);
   const source = article.meta.source.toLowerCase();
   const known = source !== 'unknown';
   let version: { id: string; score: number } | null = null;
   const same: string[] = [];
   for (const c of candidates) {
     if (c.contentHash === hash) continue;
-    const score = textSimilarity(article.text, c.text);
+    const score = shingleSimilarity(article.text, own, c.text);
     if (known && c.source.toLowerCase() === source) {
       if (score >= VERSION_MIN_SIMILARITY && (!version || score > version.score))
         version = { id: c.id, score };

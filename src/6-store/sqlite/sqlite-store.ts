@@ -40,6 +40,10 @@ import {
 
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
+/** Parsed story centroids kept in memory (most recently used). */
+const CENTROID_CACHE = 2000;
+/** Document frequencies kept in memory before the cache starts over. */
+const DF_CACHE = 1_000_000;
 
 type Row = Record<string, unknown>;
 
@@ -50,6 +54,19 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Set inside `bulk`: articles added since the last commit, and how many make a commit. */
   private bulkState: { every: number; pending: number } | null = null;
+  /**
+   * Parsed centroids by story id with the JSON they came from: a candidate whose stored
+   * JSON is unchanged is not parsed again (any writer's change shows as different JSON).
+   */
+  private readonly centroids = new Map<string, { json: string; map: Map<string, number> }>();
+  /**
+   * Document frequencies of terms seen by this connection (0 = absent), valid while the
+   * `docs` counter is `dfDocs` (no other writer, no rollback, since they were read).
+   * Inside `bulk`, increments wait in `dfPending` and are written once per commit.
+   */
+  private readonly dfCache = new Map<string, number>();
+  private readonly dfPending = new Map<string, number>();
+  private dfDocs = -1;
 
   constructor(readonly path: string) {
     this.db = new Database(path);
@@ -88,6 +105,7 @@ export class SqliteStore implements Store {
     // cannot both decide to open a story for the same event.
     const result = this.db.transaction(() => this.addInTransaction(input, decide)).immediate();
     if (this.bulkState && ++this.bulkState.pending >= this.bulkState.every) {
+      this.flushDocFreq();
       this.db.exec('COMMIT');
       this.db.exec('BEGIN IMMEDIATE');
       this.bulkState.pending = 0;
@@ -109,7 +127,10 @@ export class SqliteStore implements Store {
       return await fn();
     } finally {
       this.bulkState = null;
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      if (this.db.inTransaction) {
+        this.flushDocFreq();
+        this.db.exec('COMMIT');
+      }
     }
   }
 
@@ -191,21 +212,14 @@ export class SqliteStore implements Store {
     );
     this.updateStory(storyId, article);
     const centroid = addToCentroid(base ?? this.storyCentroid(storyId), contribution);
-    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(
-      JSON.stringify([...centroid]),
-      storyId,
-    );
-    const post = this.sql(
-      'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
-    );
-    for (const term of keys) post.run(term, storyId);
-    // One statement over a JSON array: an article has hundreds of terms, and a native
-    // call per term costs more than the index update itself.
+    const centroidJson = JSON.stringify([...centroid]);
+    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(centroidJson, storyId);
+    this.rememberCentroid(storyId, centroidJson, centroid);
+    // Key terms are distinct: one statement over a JSON array instead of a call per term.
     this.sql(
-      `INSERT INTO term_df (term, df) SELECT value, 1 FROM json_each(?) WHERE true
-         ON CONFLICT DO UPDATE SET df = df + 1`,
-    ).run(JSON.stringify([...features.terms.keys()]));
-    this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
+      `INSERT INTO term_postings (term, story_id) SELECT value, ? FROM json_each(?) WHERE true
+         ON CONFLICT DO UPDATE SET hits = hits + 1`,
+    ).run(storyId, JSON.stringify(keys));
     this.sql(
       'INSERT OR IGNORE INTO minhash_bands (band, article_id) SELECT value, ? FROM json_each(?)',
     ).run(articleId, JSON.stringify(features.bands));
@@ -213,7 +227,10 @@ export class SqliteStore implements Store {
       'INSERT OR IGNORE INTO article_links (from_id, kind, to_id, seq) VALUES (?, ?, ?, ?)',
     );
     for (const l of input.links ?? []) link.run(articleId, l.kind, l.to, info.lastInsertRowid);
+    this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
     const left = newStory ? [] : this.dropOutliers(storyId, centroid);
+    // Last, so the cache changes only when everything above was written.
+    this.countTerms(features.terms.keys(), stats.docs + 1);
     return {
       status: 'added',
       articleId,
@@ -373,14 +390,57 @@ export class SqliteStore implements Store {
 
   private docFreq(terms: string[]): DocFreq {
     const docs = this.sql("SELECT value FROM counters WHERE name = 'docs'").pluck().get() as number;
+    if (docs !== this.dfDocs) {
+      // Another writer or a rollback since the cache was filled: start over from the table
+      // (increments still waiting belong to the rolled-back writes, so they go too).
+      this.dfPending.clear();
+      this.dfCache.clear();
+      this.dfDocs = docs;
+    } else if (this.dfCache.size > DF_CACHE) {
+      this.flushDocFreq();
+      this.dfCache.clear();
+    }
+    const cache = this.dfCache;
+    const missing = terms.filter((t) => !cache.has(t));
+    if (missing.length) {
+      for (const t of missing) cache.set(t, 0);
+      const rows = this.sql(
+        'SELECT d.term, d.df FROM json_each(?) j JOIN term_df d ON d.term = j.value',
+      )
+        .raw()
+        .all(JSON.stringify(missing)) as Array<[string, number]>;
+      for (const [t, n] of rows) cache.set(t, n);
+    }
     const df = new Map<string, number>();
-    const rows = this.sql(
-      'SELECT d.term, d.df FROM json_each(?) j JOIN term_df d ON d.term = j.value',
-    )
-      .raw()
-      .all(JSON.stringify(terms)) as Array<[string, number]>;
-    for (const [t, n] of rows) if (n) df.set(t, n);
+    for (const t of terms) {
+      const n = cache.get(t)!;
+      if (n) df.set(t, n);
+    }
     return { docs, df };
+  }
+
+  /**
+   * Counts one more document for each term (all looked up by `docFreq` just before).
+   * Outside `bulk` the table is written at once; inside, once per commit: one statement
+   * over a JSON object either way, since a native call per term costs more than the update.
+   */
+  private countTerms(terms: Iterable<string>, docs: number): void {
+    for (const t of terms) {
+      this.dfCache.set(t, (this.dfCache.get(t) ?? 0) + 1);
+      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
+    }
+    this.dfDocs = docs;
+    if (!this.bulkState) this.flushDocFreq();
+  }
+
+  private flushDocFreq(): void {
+    if (this.dfPending.size === 0) return;
+    const counts = JSON.stringify([...this.dfPending]);
+    this.dfPending.clear();
+    this.sql(
+      `INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+         ON CONFLICT DO UPDATE SET df = df + excluded.df`,
+    ).run(counts);
   }
 
   /** Candidate stories from the indexes only: key-term postings and MinHash bands. */
@@ -410,7 +470,9 @@ export class SqliteStore implements Store {
       const s = story.get(id) as Row;
       out.push({
         id,
-        centroid: s.centroid ? new Map(JSON.parse(s.centroid as string)) : this.storyCentroid(id),
+        centroid: s.centroid
+          ? this.parsedCentroid(id, s.centroid as string)
+          : this.storyCentroid(id),
         size: s.article_count as number,
         firstDate: (s.first_date as string | null) ?? null,
         lastDate: (s.last_date as string | null) ?? null,
@@ -420,11 +482,31 @@ export class SqliteStore implements Store {
     return out;
   }
 
+  /** The centroid stored as `json`, parsed once while it stays the same (shared: do not modify). */
+  private parsedCentroid(id: string, json: string): Map<string, number> {
+    const hit = this.centroids.get(id);
+    if (hit && hit.json === json) {
+      this.centroids.delete(id);
+      this.centroids.set(id, hit);
+      return hit.map;
+    }
+    const map = new Map<string, number>(JSON.parse(json));
+    this.rememberCentroid(id, json, map);
+    return map;
+  }
+
+  private rememberCentroid(id: string, json: string, map: Map<string, number>): void {
+    this.centroids.delete(id);
+    this.centroids.set(id, { json, map });
+    if (this.centroids.size > CENTROID_CACHE)
+      this.centroids.delete(this.centroids.keys().next().value!);
+  }
+
   /** A story's compact centroid; stories stored before migration 2 rebuild it from story_terms. */
   private storyCentroid(id: string): Map<string, number> {
     const stored = this.sql('SELECT centroid FROM stories WHERE id = ?').pluck().get(id) as
       string | null | undefined;
-    if (stored) return new Map(JSON.parse(stored));
+    if (stored) return this.parsedCentroid(id, stored);
     const rows = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?').all(
       id,
     ) as Row[];
