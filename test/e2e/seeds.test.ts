@@ -194,13 +194,15 @@ describe('seeds: two reports of one Lavrov interview', () => {
       assert.ok(named('place', re) || named('event', re), String(re));
   });
 
-  it('resolves "the Anchorage summit" and "the Alaska summit" to one named event', () => {
+  it('resolves "the Anchorage summit", "the Alaska summit" and "the Alaska talks" to one named event', () => {
     const summits = comparison.entities.filter(
-      (e) => e.type === 'event' && e.aliases.some((a) => /(?:Anchorage|Alaska) summit/.test(a)),
+      (e) =>
+        e.type === 'event' &&
+        e.aliases.some((a) => /(?:Anchorage|Alaska) (?:summit|talks)/.test(a)),
     );
     assert.equal(summits.length, 1, JSON.stringify(summits.map((e) => e.aliases)));
     assert.equal(summits[0]!.name, 'Anchorage summit');
-    for (const alias of ['Anchorage summit', 'Alaska summit'])
+    for (const alias of ['Anchorage summit', 'Alaska summit', 'Alaska talks'])
       assert.ok(summits[0]!.aliases.includes(alias), JSON.stringify(summits[0]!.aliases));
   });
 

@@ -20,13 +20,16 @@ test('place containment: a city lies in its region and country, not in another r
   assert.ok(placeDepth('Marseille') > placeDepth('Provence'));
 });
 
-test('event names: same head at nested places match; other heads or places do not', () => {
+test('event names: one kind of head at nested places match; other kinds or places do not', () => {
   const marseille = eventName(['the', 'Marseille', 'talks'])!;
   const provence = eventName(['talks', 'in', 'Provence'])!;
   assert.deepEqual(marseille, { head: 'talk', place: 'marseille' });
   assert.ok(sameEventName(marseille, provence));
   assert.ok(!sameEventName(eventName(['Lyon', 'talks'])!, provence));
-  assert.ok(!sameEventName(eventName(['Marseille', 'summit'])!, provence));
+  assert.ok(sameEventName(eventName(['Marseille', 'summit'])!, provence), 'summit = talks');
+  assert.ok(sameEventName(eventName(['meeting', 'in', 'Marseille'])!, provence));
+  assert.ok(!sameEventName(eventName(['Marseille', 'festival'])!, provence), 'another kind');
+  assert.ok(!sameEventName(eventName(['Marseille', 'election'])!, marseille));
   assert.equal(eventName(['summit']), null);
 });
 

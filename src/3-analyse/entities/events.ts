@@ -104,5 +104,15 @@ export function eventName(words: readonly string[]): EventName | null {
  * one inside the other ("the Anchorage summit", "the Alaska summit").
  */
 export function sameEventName(a: EventName, b: EventName): boolean {
-  return a.head === b.head && placesNested(a.place, b.place);
+  return headClass(a.head) === headClass(b.head) && placesNested(a.place, b.place);
+}
+
+/**
+ * Heads that name one kind of event: outlets call one meeting of leaders "the summit", "the
+ * talks" or "the meeting" ("the Anchorage summit", "the Alaska talks"). Heads are singular.
+ */
+const MEETING = new Set(['summit', 'talk', 'negotiation', 'meeting']);
+
+function headClass(head: string): string {
+  return MEETING.has(head) ? 'meeting' : head;
 }
