@@ -3,6 +3,7 @@
  * stored form of an article's cluster vector, a story's title from its members, and an id
  * for a story opened by an article that left another.
  */
+import { findOutliers } from '../4-cluster/upkeep.js';
 import { TITLE_RANK } from './assignment-limits.js';
 import { storyIdFor } from './store.js';
 
@@ -19,6 +20,33 @@ export function vectorFromJson(json: unknown): Map<string, number> {
 
 export function keyTermsFromJson(json: unknown): string[] {
   return typeof json === 'string' && json ? (JSON.parse(json) as string[]) : [];
+}
+
+/** A member that no longer fits its story, with what assigning it again needs. */
+export interface Outlier {
+  id: string;
+  contentHash: string;
+  published: string | null;
+  vector: Map<string, number>;
+  keys: string[];
+}
+
+/** The members that should leave a story (rows: id, content_hash, published, cluster_vector, key_terms). */
+export function outliersOf(rows: Row[], centroid: Map<string, number>, size: number): Outlier[] {
+  const members = rows.map((r) => ({
+    id: r.id as string,
+    vector: vectorFromJson(r.cluster_vector),
+  }));
+  return findOutliers(members, centroid, size).map((id) => {
+    const row = rows.find((r) => r.id === id)!;
+    return {
+      id,
+      contentHash: row.content_hash as string,
+      published: (row.published as string | null) ?? null,
+      vector: members.find((m) => m.id === id)!.vector,
+      keys: keyTermsFromJson(row.key_terms),
+    };
+  });
 }
 
 /** What a story row says about its members, recomputed from them (rows in arrival order). */

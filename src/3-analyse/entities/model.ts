@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TaggerResources } from './features.js';
-import { TAGS, type PerceptronWeights } from './perceptron.js';
+import { prunedWeights, TAGS, type PerceptronWeights } from './perceptron.js';
 
 export interface TaggerModel extends PerceptronWeights {
   resources: TaggerResources;
@@ -84,13 +84,7 @@ export function modelToFile(
   prune = 0.01,
   scale = 1000,
 ): ModelFile {
-  const weights: Record<string, number[]> = {};
-  for (const [f, w] of model.weights) {
-    let max = 0;
-    for (const v of w) max = Math.max(max, Math.abs(v));
-    if (max < prune) continue;
-    weights[f] = Array.from(w, (v) => Math.round(v * scale));
-  }
+  const weights = prunedWeights(model.weights, prune, scale);
   return { format: 'parallax-ner-1', tags: TAGS, scale, weights, ...resources, trainedOn };
 }
 

@@ -206,3 +206,19 @@ export function trainPerceptron(
   }
   return tagSet === TAGS ? { weights } : { weights, tags: tagSet };
 }
+
+/** Weights as integers (× `scale`) for a model file, without features whose every weight is below `prune` in magnitude. */
+export function prunedWeights(
+  weights: Map<string, Float32Array>,
+  prune: number,
+  scale: number,
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [f, w] of weights) {
+    let max = 0;
+    for (const v of w) max = Math.max(max, Math.abs(v));
+    if (max < prune) continue;
+    out[f] = Array.from(w, (v) => Math.round(v * scale));
+  }
+  return out;
+}

@@ -10,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { staticScores, type PerceptronWeights } from '../entities/perceptron.js';
+import { prunedWeights, staticScores, type PerceptronWeights } from '../entities/perceptron.js';
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
 
@@ -230,13 +230,7 @@ export function cueModelToFile(
   prune = 0.05,
   scale = 100,
 ): CueModelFile {
-  const weights: Record<string, number[]> = {};
-  for (const [f, w] of model.weights) {
-    let max = 0;
-    for (const v of w) max = Math.max(max, Math.abs(v));
-    if (max < prune) continue;
-    weights[f] = Array.from(w, (v) => Math.round(v * scale));
-  }
+  const weights = prunedWeights(model.weights, prune, scale);
   return {
     format: 'parallax-cue-1',
     tags: [...CUE_TAGS],

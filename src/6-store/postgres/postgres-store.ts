@@ -1,12 +1,7 @@
 import type pg from 'pg';
 import type { CandidateStory } from '../../4-cluster/assign.js';
 import { assignVector, centroidContribution } from '../../4-cluster/assign.js';
-import {
-  addVectors,
-  findOutliers,
-  mergeSurvivor,
-  UPKEEP_DEFAULTS,
-} from '../../4-cluster/upkeep.js';
+import { addVectors, mergeSurvivor, UPKEEP_DEFAULTS } from '../../4-cluster/upkeep.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
 import type { StoredArticle, StorySummary } from '../../types.js';
 import {
@@ -31,13 +26,7 @@ import {
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
-import {
-  keyTermsFromJson,
-  storyIdChoices,
-  storyShape,
-  vectorFromJson,
-  vectorJson,
-} from '../story-upkeep.js';
+import { outliersOf, storyIdChoices, storyShape, vectorJson } from '../story-upkeep.js';
 
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
@@ -244,20 +233,13 @@ export class PostgresStore implements Store {
     rows: Row[],
   ): Promise<Array<{ articleId: string; storyId: string }>> {
     if (size < UPKEEP_DEFAULTS.minSize) return [];
-    const members = rows.map((r) => ({
-      id: r.id as string,
-      vector: vectorFromJson(r.cluster_vector),
-    }));
     const out: Array<{ articleId: string; storyId: string }> = [];
-    for (const id of findOutliers(members, centroid, size)) {
-      const row = rows.find((r) => r.id === id)!;
-      const vector = members.find((m) => m.id === id)!.vector;
-      const keys = keyTermsFromJson(row.key_terms);
+    for (const { id, contentHash, published, vector, keys } of outliersOf(rows, centroid, size)) {
       const candidates = (await this.candidates(c, keys, [])).filter((x) => x.id !== storyId);
-      const decision = assignVector(vector, (row.published as string | null) ?? null, candidates);
+      const decision = assignVector(vector, published, candidates);
       let to = decision.storyId;
       if (to === null) {
-        const choices = storyIdChoices(row.content_hash as string);
+        const choices = storyIdChoices(contentHash);
         const taken = new Set(
           (await c.query('SELECT id FROM stories WHERE id = ANY($1::text[])', [choices])).rows.map(
             (r) => r.id as string,

@@ -1,12 +1,7 @@
 import Database from 'better-sqlite3';
 import type { CandidateStory } from '../../4-cluster/assign.js';
 import { assignVector, centroidContribution } from '../../4-cluster/assign.js';
-import {
-  findOutliers,
-  mergeSurvivor,
-  subtractVector,
-  UPKEEP_DEFAULTS,
-} from '../../4-cluster/upkeep.js';
+import { mergeSurvivor, subtractVector, UPKEEP_DEFAULTS } from '../../4-cluster/upkeep.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
 import type { AnalysedArticle, StoredArticle, StorySummary } from '../../types.js';
 import {
@@ -30,13 +25,7 @@ import {
 } from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
-import {
-  keyTermsFromJson,
-  storyIdChoices,
-  storyShape,
-  vectorFromJson,
-  vectorJson,
-} from '../story-upkeep.js';
+import { outliersOf, storyIdChoices, storyShape, vectorJson } from '../story-upkeep.js';
 
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
@@ -306,21 +295,14 @@ export class SqliteStore implements Store {
       `SELECT id, content_hash, published, cluster_vector, key_terms FROM articles WHERE story_id = ?
          ORDER BY seq DESC LIMIT ${UPKEEP_DEFAULTS.checkLimit}`,
     ).all(storyId) as Row[];
-    const members = rows.map((r) => ({
-      id: r.id as string,
-      vector: vectorFromJson(r.cluster_vector),
-    }));
     const out: Array<{ articleId: string; storyId: string }> = [];
-    for (const id of findOutliers(members, centroid, size)) {
-      const row = rows.find((r) => r.id === id)!;
-      const vector = members.find((m) => m.id === id)!.vector;
-      const keys = keyTermsFromJson(row.key_terms);
+    for (const { id, contentHash, published, vector, keys } of outliersOf(rows, centroid, size)) {
       const candidates = this.candidates(keys, []).filter((c) => c.id !== storyId);
-      const decision = assignVector(vector, (row.published as string | null) ?? null, candidates);
+      const decision = assignVector(vector, published, candidates);
       let to = decision.storyId;
       if (to === null) {
         const exists = this.sql('SELECT 1 FROM stories WHERE id = ?').pluck();
-        to = storyIdChoices(row.content_hash as string).find((s) => exists.get(s) === undefined)!;
+        to = storyIdChoices(contentHash).find((s) => exists.get(s) === undefined)!;
         this.sql(
           "INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at, centroid) VALUES (?, '', 0, NULL, NULL, 0, ?, '[]')",
         ).run(to, new Date().toISOString());
