@@ -26,7 +26,13 @@ import {
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
-import { outliersOf, storyIdChoices, storyShape, vectorJson } from '../story-upkeep.js';
+import {
+  outliersOf,
+  storyIdChoices,
+  storyShape,
+  VectorCache,
+  vectorJson,
+} from '../story-upkeep.js';
 
 type Row = Record<string, unknown>;
 type Db = pg.Pool | pg.PoolClient;
@@ -45,6 +51,8 @@ export class PostgresStore implements Store {
 
   /** The assignment lock's key: one per schema, so separate schemas do not wait on each other. */
   private readonly lockKey: string;
+  /** Members' parsed cluster vectors for the outlier check. */
+  private readonly memberVectors = new VectorCache();
 
   private constructor(
     readonly pool: pg.Pool,
@@ -234,7 +242,12 @@ export class PostgresStore implements Store {
   ): Promise<Array<{ articleId: string; storyId: string }>> {
     if (size < UPKEEP_DEFAULTS.minSize) return [];
     const out: Array<{ articleId: string; storyId: string }> = [];
-    for (const { id, contentHash, published, vector, keys } of outliersOf(rows, centroid, size)) {
+    for (const { id, contentHash, published, vector, keys } of outliersOf(
+      rows,
+      centroid,
+      size,
+      this.memberVectors,
+    )) {
       const candidates = (await this.candidates(c, keys, [])).filter((x) => x.id !== storyId);
       const decision = assignVector(vector, published, candidates);
       let to = decision.storyId;

@@ -25,7 +25,13 @@ import {
 } from '../rows.js';
 import { MIGRATIONS } from './migrations.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
-import { outliersOf, storyIdChoices, storyShape, vectorJson } from '../story-upkeep.js';
+import {
+  outliersOf,
+  storyIdChoices,
+  storyShape,
+  VectorCache,
+  vectorJson,
+} from '../story-upkeep.js';
 
 /** How many terms a story's stored centroid keeps (its heaviest). */
 export const CENTROID_TERMS = 300;
@@ -48,6 +54,8 @@ export class SqliteStore implements Store {
    * JSON is unchanged is not parsed again (any writer's change shows as different JSON).
    */
   private readonly centroids = new Map<string, { json: string; map: Map<string, number> }>();
+  /** Members' parsed cluster vectors for the outlier check. */
+  private readonly memberVectors = new VectorCache();
   /**
    * Document frequencies of terms seen by this connection (0 = absent), valid while the
    * `docs` counter is `dfDocs` (no other writer, no rollback, since they were read).
@@ -296,7 +304,12 @@ export class SqliteStore implements Store {
          ORDER BY seq DESC LIMIT ${UPKEEP_DEFAULTS.checkLimit}`,
     ).all(storyId) as Row[];
     const out: Array<{ articleId: string; storyId: string }> = [];
-    for (const { id, contentHash, published, vector, keys } of outliersOf(rows, centroid, size)) {
+    for (const { id, contentHash, published, vector, keys } of outliersOf(
+      rows,
+      centroid,
+      size,
+      this.memberVectors,
+    )) {
       const candidates = this.candidates(keys, []).filter((c) => c.id !== storyId);
       const decision = assignVector(vector, published, candidates);
       let to = decision.storyId;
