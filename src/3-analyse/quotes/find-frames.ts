@@ -292,7 +292,8 @@ function verbFrame(
   const b = leftBoundary(tokens, cs);
   const sub = subjectSpan(tokens, b + 1, cs);
   const bt = b >= 0 ? tokens[b]! : undefined;
-  const afterComma = !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$/.test(bt.raw));
+  const afterComma =
+    !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$/.test(bt.raw));
   let inverted: { start: number; end: number } | null = null;
   // "…, and said he …": a second verb of the sentence's subject, never an inverted cue.
   const secondVerb = /^(?:and|but|or)$/.test(tokens[cs - 1]?.lower ?? '');

@@ -27,8 +27,10 @@ export const PRONOUNS = new Set('he she they i we it you он она они я �
 
 /** Words that can open a clause-initial adjunct, not a subject ("On Tuesday, …"). */
 const ADJUNCT_OPENERS = new Set(
-  'on in at during after before earlier later meanwhile however still but and yet so also then now ' +
-    'last this yesterday today tonight separately instead indeed moreover besides'.split(' '),
+  (
+    'on in at during after before earlier later meanwhile however still but and yet so also then now ' +
+    'last this yesterday today tonight separately instead indeed moreover besides'
+  ).split(' '),
 );
 
 /** Index of the nearest clause boundary left of token `from` (exclusive), or -1 for the sentence start. */
@@ -179,9 +181,23 @@ export function subjectAfter(
   from: number,
 ): { start: number; end: number } | null {
   let e = from;
+  // "said he had doubts" is no inversion: a pronoun after the cue is the next clause's subject.
+  const f0 = tokens[from];
+  if (f0 && PRONOUNS.has(f0.lower) && tokens[from + 1]?.isWord) return null;
+  // Past a relative pronoun ("said Ana Rell, a lawyer who runs …") the clause runs to its end.
+  let relative = false;
   while (e < tokens.length) {
     const t = tokens[e]!;
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
+    if (relative) {
+      e++;
+      continue;
+    }
+    if (e > from && /^(?:who|whose|which)$/.test(t.lower) && tokens[e - 1]!.isWord) {
+      relative = true;
+      e++;
+      continue;
+    }
     if (t.raw === ',' && e > from) {
       // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
       // a participle or a second attribution is not ("said Vale, adding …").
@@ -215,7 +231,7 @@ export function subjectAfter(
       !PRONOUNS.has(first.lower))
   )
     return null;
-  if (e - from > 20) {
+  if (e - from > (relative ? 40 : 20)) {
     // A long appositive: keep the name before it ("said Ramos, whose new book …").
     const comma = tokens.slice(from, e).findIndex((t) => t.raw === ',');
     if (comma <= 0) return null;
