@@ -350,6 +350,14 @@ function verbFrame(
     source =
       (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
   }
+  // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
+  // the two commas the subject finder passes; the subject runs from the sentence's first noun
+  // phrase to the comma before the cue.
+  if (!source && !participle && !secondVerb && tokens[cs - 1]?.raw === ',') {
+    const m = mainSubject(tokens);
+    if (m && m.end < tokens[cs - 1]!.start && !tokens.some((t) => t.quoted && t.start < tokens[cs]!.start && t.start >= m.start))
+      source = { start: m.start, end: tokens[cs - 1]!.end };
+  }
   if (!source && cls !== 'speech' && !learnt) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span) return null;

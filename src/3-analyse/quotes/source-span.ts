@@ -193,7 +193,7 @@ export function subjectAfter(
       e++;
       continue;
     }
-    if (e > from && /^(?:who|whose|which)$/.test(t.lower) && tokens[e - 1]!.isWord) {
+    if (e > from && /^(?:who|whose|which)$/.test(t.lower)) {
       relative = true;
       e++;
       continue;
