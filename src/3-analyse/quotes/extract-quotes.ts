@@ -161,12 +161,19 @@ function joinAcrossQuotes(text: string, sentences: Sentence[], quotes: QuotedSpa
     if (
       last &&
       (quotes.some((q) => q.start < last.end && q.end > last.end && q.end > s.start) ||
-        (quotes.some((q) => q.depth === 0 && q.end === last.end) && isShortAttribution(text, s)))
+        (quotes.some((q) => q.depth === 0 && q.end === last.end) && isShortAttribution(text, s)) ||
+        isBareAttribution(text, s))
     ) {
       last.end = Math.max(last.end, s.end);
     } else out.push({ start: s.start, end: s.end });
   }
   return out;
+}
+
+/** A sentence that is nothing but a name and a verb of saying ("Clinton said.", "Graham asked."). */
+function isBareAttribution(text: string, s: Span): boolean {
+  const m = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(\p{Ll}+)\.$/u.exec(text.slice(s.start, s.end).trim());
+  return !!m && cueClass(m[1]!) === 'speech';
 }
 
 function isShortAttribution(text: string, s: Span): boolean {

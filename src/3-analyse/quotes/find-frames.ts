@@ -293,7 +293,7 @@ function verbFrame(
   const sub = subjectSpan(tokens, b + 1, cs);
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
-    !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$/.test(bt.raw));
+    !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$|^[.!?]$/.test(bt.raw));
   let inverted: { start: number; end: number } | null = null;
   // "…, and said he …": a second verb of the sentence's subject, never an inverted cue.
   const secondVerb = /^(?:and|but|or)$/.test(tokens[cs - 1]?.lower ?? '');
@@ -306,7 +306,15 @@ function verbFrame(
     : ADDRESSEE_VERBS.has(tokens[i]!.lower)
       ? skipObject(tokens, ce)
       : ce;
-  if (afterComma && (sub || inverted) && cls === 'speech' && isTail(tokens, restAt)) {
+  // "…, promising to …": a participle after a comma is never post-posed.
+  const commaParticiple = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  if (
+    afterComma &&
+    (sub || inverted) &&
+    cls === 'speech' &&
+    !commaParticiple &&
+    isTail(tokens, restAt)
+  ) {
     // Post-posed or inverted: "“…,” Vale said." / "…, said the minister."
     const source = tokenSpan(tokens, (sub ?? inverted)!);
     const boundaryEnd = bt!.quoted ? bt!.end : bt!.start;
@@ -334,6 +342,29 @@ function verbFrame(
     }
     return out;
   }
+  // "…, as police have said.": the content is the clause before "as".
+  if (
+    sub &&
+    bt?.lower === 'as' &&
+    b > 1 &&
+    isTail(tokens, restAt) &&
+    END.test(tokens[restAt]?.raw ?? '.')
+  ) {
+    const span = trimContent(text, {
+      start: unit.start,
+      end: tokens[b - 1]!.raw === ',' ? tokens[b - 1]!.start : tokens[b - 1]!.end,
+    });
+    if (span)
+      return [
+        {
+          ...classify(text, span, quotes),
+          source: tokenSpan(tokens, sub),
+          cue,
+          confidence: 0.7,
+          speech: cls === 'speech',
+        },
+      ];
+  }
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
   // "…, adding that …": the subject of the frame before, or of the main clause (what lies
   // between the comma and the sentence start is a clause, not an appositive subject).
@@ -355,7 +386,11 @@ function verbFrame(
   // phrase to the comma before the cue.
   if (!source && !participle && !secondVerb && tokens[cs - 1]?.raw === ',') {
     const m = mainSubject(tokens);
-    if (m && m.end < tokens[cs - 1]!.start && !tokens.some((t) => t.quoted && t.start < tokens[cs]!.start && t.start >= m.start))
+    if (
+      m &&
+      m.end < tokens[cs - 1]!.start &&
+      !tokens.some((t) => t.quoted && t.start < tokens[cs]!.start && t.start >= m.start)
+    )
       source = { start: m.start, end: tokens[cs - 1]!.end };
   }
   if (!source && cls !== 'speech' && !learnt) return null;
@@ -367,7 +402,9 @@ function verbFrame(
     const c = tokens[ce];
     const ok =
       !!c &&
-      (/^[:,]$/.test(c.raw) ||
+      // "…, adding he would …" — not "…, adding 40 minutes to the trip".
+      ((participle && (PRONOUNS.has(c.lower) || (c.capital && c.isWord))) ||
+        /^[:,]$/.test(c.raw) ||
         c.quoted ||
         isComplementiser(tokens, ce) ||
         /:$/.test(tokens[ce - 1]!.raw));
@@ -402,6 +439,8 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
       const u = tokens[j]!;
       if (isComplementiser(tokens, j) || u.raw === ':' || u.quoted) return false;
       if (END.test(u.raw)) return true;
+      // "said in a statement, adding that …": the participle has its own content.
+      if (u.raw === ',' && /ing$|^according$/.test(tokens[j + 1]?.lower ?? '')) return true;
     }
     return true;
   }
