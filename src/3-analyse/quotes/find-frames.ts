@@ -56,6 +56,8 @@ const END = /^[.!?;]$/;
 const VETO = -2;
 const ACCEPT = 0;
 const RESCUE = 3;
+/** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
+const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
 const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
 
@@ -124,7 +126,22 @@ export function findFrames(
       if (f) frames.push(...f);
     }
   }
-  return frames;
+  // A weak frame (a learnt cue, or no source) inside the content of a sure one is mostly the
+  // reported speaker's own words ("Vale said he finally believes …"), which PolNeAR leaves
+  // unannotated more often than not.
+  const weak = (f: Frame) => f.confidence < WEAK_NESTED;
+  return frames.filter(
+    (f) =>
+      !weak(f) ||
+      !frames.some(
+        (o) =>
+          o !== f &&
+          !weak(o) &&
+          o.source !== null &&
+          o.content.start <= f.cue.start &&
+          f.cue.end <= o.content.end,
+      ),
+  );
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
