@@ -186,10 +186,21 @@ export function subjectAfter(
   if (f0 && PRONOUNS.has(f0.lower) && tokens[from + 1]?.isWord) return null;
   // Past a relative pronoun ("said Ana Rell, a lawyer who runs …") the clause runs to its end.
   let relative = false;
+  let appositive = false;
   while (e < tokens.length) {
     const t = tokens[e]!;
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
     if (relative) {
+      e++;
+      continue;
+    }
+    // Inside an appositive ("said Ana Rell, the director of the Institute for Harbour Studies
+    // in Orrin") prepositions and "and" belong to the noun phrase.
+    if (
+      appositive &&
+      t.isWord &&
+      !/^(?:adding|noting|saying|according|but|because|while|when|as)$/.test(t.lower)
+    ) {
       e++;
       continue;
     }
@@ -203,6 +214,7 @@ export function subjectAfter(
       // a participle or a second attribution is not ("said Vale, adding …").
       const n = tokens[e + 1];
       if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      if (tokens[e - 1]!.capital || tokens[e - 1]!.raw === ')') appositive = true;
       e++;
       continue;
     }
@@ -231,7 +243,7 @@ export function subjectAfter(
       !PRONOUNS.has(first.lower))
   )
     return null;
-  if (e - from > (relative ? 40 : 20)) {
+  if (e - from > (relative || appositive ? 40 : 20)) {
     // A long appositive: keep the name before it ("said Ramos, whose new book …").
     const comma = tokens.slice(from, e).findIndex((t) => t.raw === ',');
     if (comma <= 0) return null;
