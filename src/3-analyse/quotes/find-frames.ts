@@ -72,6 +72,8 @@ export function findFrames(
   const frames: Frame[] = [];
   const colon = colonFrame(text, tokens, unit, quotes);
   if (colon) frames.push(colon);
+  const title = colon ? null : titleFrame(text, tokens, unit, quotes, model);
+  if (title) frames.push(title);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.isWord && !t.quoted && /^[―—]$/.test(t.raw)) {
@@ -612,7 +614,9 @@ function colonFrame(
   if (
     !tokens[c + 1]!.quoted &&
     !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '') &&
-    !isHeadline(text, tokens, c, unit)
+    !isHeadline(text, tokens, c, unit) &&
+    // The text's title: "Sanders: Clinton needs to …" is a headline attribution whatever follows.
+    !(atTextStart(text, unit.start) && tokens.length - c > 4)
   )
     return null;
   if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
@@ -631,6 +635,51 @@ function colonFrame(
   };
 }
 
+/**
+ * "Hillary Clinton Speaks ‘Directly To White People’ …": in a title-case title, a capitalised
+ * verb of the lexicon or the mined vocabulary in the -s form after a short capitalised subject.
+ */
+function titleFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  model: CueModel | null,
+): Frame | null {
+  if (!atTextStart(text, unit.start)) return null;
+  const words = tokens.filter((t) => t.isWord);
+  if (words.length < 4 || words.filter((t) => t.capital).length < words.length * 0.7) return null;
+  for (let k = 1; k < 6 && k < tokens.length - 2; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || !t.capital || t.quoted) return null;
+    if (
+      !/[a-z]s$/.test(t.raw) ||
+      !(cueClass(t.lower) || model?.vocab.has(t.lower)) ||
+      /^(?:news|times|states|officials|democrats|republicans|voters|parents|leaders|lawmakers)$/.test(
+        t.lower,
+      )
+    )
+      continue;
+    let ce = k + 1;
+    if (/^(?:Up|After|With|Out|For|Against|Back)$/.test(tokens[ce]!.raw)) ce++;
+    const span = trimContent(text, { start: tokens[ce]!.start, end: unit.end });
+    if (!span) return null;
+    return {
+      ...classify(text, span, quotes),
+      source: { start: tokens[0]!.start, end: tokens[k - 1]!.end },
+      cue: cueSpan(tokens, k, ce),
+      confidence: 0.5,
+    };
+  }
+  return null;
+}
+
+/** True when only spaces precede `at` (stops at the first other character). */
+function atTextStart(text: string, at: number): boolean {
+  for (let i = 0; i < at; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
+
 function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span): boolean {
   const head = tokens.slice(0, c);
   if (head.length > 3 || !head.every((t) => t.isWord && t.capital)) return false;
@@ -638,7 +687,7 @@ function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span):
   if (rest.length < 3 || !rest[0]!.capital) return false;
   const capitals = rest.filter((t) => t.capital).length;
   // A title opens the text, or ends without a stop.
-  const first = text.slice(0, unit.start).trim() === '';
+  const first = atTextStart(text, unit.start);
   return (
     capitals >= rest.length * 0.6 &&
     (first || !/[.!?]["”’]?\s*$/.test(text.slice(unit.start, unit.end)))
