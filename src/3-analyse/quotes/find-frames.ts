@@ -39,6 +39,8 @@ export interface Frame {
   confidence: number;
   /** False for stance and evidence ("Moscow expects …"): a quote after it is not theirs by default. */
   speech?: boolean;
+  /** "He added:" ends its unit: the content is the next unit (extract-quotes.ts fills it in). */
+  dangling?: boolean;
 }
 
 const DETERMINERS = new Set(
@@ -414,6 +416,10 @@ function verbFrame(
   }
   if (!source && cls !== 'speech' && !learnt) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
+  if (!span && source && tokens[ce - 1]?.raw === ':' && !learnt) {
+    const empty = { start: unit.end, end: unit.end };
+    return [{ kind: 'indirect', source, cue, content: empty, confidence: 0.7, dangling: true }];
+  }
   if (!span) return null;
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
   // a complement too ("he added that …", not "the detour adds 40 minutes").
