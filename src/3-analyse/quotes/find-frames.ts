@@ -393,6 +393,13 @@ function verbFrame(
   // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
   const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
   let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
+  // "Ilo Brandt, the head of the union, which represents …, said": a third comma; the name
+  // before the appositive opens the subject.
+  if (source && bt?.raw === ',' && tokens[cs - 1]?.raw === ',') {
+    const m = mainSubject(tokens);
+    if (m && m.end === bt.start && tokens[0]!.start <= m.start)
+      source = { start: m.start, end: source.end };
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
