@@ -332,7 +332,7 @@ function verbFrame(
   if (
     afterComma &&
     (sub || inverted) &&
-    cls === 'speech' &&
+    (cls === 'speech' || (sub && END.test(tokens[restAt]?.raw ?? '.'))) &&
     !commaParticiple &&
     isTail(tokens, restAt)
   ) {

@@ -172,8 +172,29 @@ export function subjectSpan(
   ) {
     return null;
   }
+  // A noun phrase does not end with a preposition or a determiner ("steering clear of", "its"),
+  // and a lone lower-case word is a plural or a collective ("voters", "police"), not "little".
+  const last = words[words.length - 1]!;
+  // A lone possessive is the source of a noun cue ("her criticism of").
+  const possessive = words.length === 1 && /^(?:its|his|her|their|our|my|your)$/.test(last.lower);
+  if (!last.capital && DANGLING_END.test(last.lower) && !possessive) return null;
+  if (
+    words.length === 1 &&
+    !first.capital &&
+    !PRONOUNS.has(first.lower) &&
+    !RELATIVE_SOURCES.has(first.lower) &&
+    !possessive &&
+    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|[а-яё]+)$/.test(
+      first.lower,
+    )
+  )
+    return null;
+  if (!first.capital && /[a-z]ing$/.test(first.lower)) return null;
   return { start: s, end: e };
 }
+
+const DANGLING_END =
+  /^(?:of|by|to|for|from|with|despite|about|on|in|at|into|than|its|his|her|their|our|my|your|the|a|an|this|that)$/;
 
 /** Where a noun phrase after an inverted cue ends ("said Sen. Mara Vale of Orrin, a Democrat."). */
 export function subjectAfter(
