@@ -421,7 +421,32 @@ function verbFrame(
     )
       source = { start: m.start, end: tokens[cs - 1]!.end };
   }
-  if (!source && cls !== 'speech' && !learnt) return null;
+  // Passive ("Vell was accused of …", "the plan is supported by the union"): the subject is
+  // not the source; the agent after "by" is.
+  const passive = isPassive(tokens, cs, i);
+  if (passive) {
+    source = null;
+    if (tokens[ce]?.lower === 'by' && !tokens[ce]!.quoted) {
+      const agent = subjectAfter(tokens, ce + 1);
+      // The subject is what was reported: "The ferry plan was first reported by …".
+      if (agent) {
+        source = tokenSpan(tokens, agent);
+        if (sub) {
+          const what = tokenSpan(tokens, sub);
+          return [
+            {
+              ...classify(text, what, quotes),
+              source,
+              cue,
+              confidence: 0.7,
+              speech: cls === 'speech',
+            },
+          ];
+        }
+      }
+    }
+  }
+  if (!source && cls !== 'speech' && !learnt && !passive) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span && source && tokens[ce - 1]?.raw === ':' && !learnt) {
     const empty = { start: unit.end, end: unit.end };
@@ -445,6 +470,14 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+/** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */
+function isPassive(tokens: ClauseToken[], cs: number, i: number): boolean {
+  if (!/(?:ed|en|wn|ld|id|ght|ne)$/.test(tokens[i]!.lower)) return false;
+  for (let k = cs; k < i; k++)
+    if (/^(?:is|are|was|were|be|been|being|'s|'re)$/.test(tokens[k]!.lower)) return true;
+  return false;
 }
 
 const LY_NOUNS =
