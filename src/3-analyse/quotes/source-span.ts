@@ -177,7 +177,12 @@ export function subjectSpan(
   const last = words[words.length - 1]!;
   // A lone possessive is the source of a noun cue ("her criticism of").
   const possessive = words.length === 1 && /^(?:its|his|her|their|our|my|your)$/.test(last.lower);
-  if (!last.capital && DANGLING_END.test(last.lower) && !possessive) return null;
+  if (
+    (!last.capital || /^(?:A|An|The)$/.test(last.raw)) &&
+    DANGLING_END.test(last.lower) &&
+    !possessive
+  )
+    return null;
   if (
     words.length === 1 &&
     !first.capital &&
