@@ -111,7 +111,8 @@ test('"He added:" ending a paragraph takes the next paragraph', () => {
 test('a passive cue takes the agent after "by", never the subject', () => {
   const v = views('The ferry plan was first reported by the Velmora Courier on Monday.');
   assert.equal(v.length <= 1, true);
-  if (v[0]) assert.deepEqual([v[0].source, v[0].content], ['the Velmora Courier', 'The ferry plan']);
+  if (v[0])
+    assert.deepEqual([v[0].source, v[0].content], ['the Velmora Courier', 'The ferry plan']);
   const w = views('Mara Vell was accused of lying about the pier in 2019.');
   assert.ok(
     w.every((x) => x.source !== 'Mara Vell'),
