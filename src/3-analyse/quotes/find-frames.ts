@@ -116,8 +116,9 @@ export function findFrames(
     }
     const cls = cueClass(t.lower);
     if (cls && looksLikeVerb(tokens, i)) {
-      if (model && VETO_CLASSES.includes(cls) && cueMargin(model, tokens, i) < VETO) continue;
-      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
+      const margin = model ? cueMargin(model, tokens, i) : 0;
+      if (model && VETO_CLASSES.includes(cls) && margin < VETO) continue;
+      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
       if (f) frames.push(...f);
     } else if (
       model &&
@@ -278,6 +279,8 @@ function verbFrame(
   cls: CueClass,
   earlier: Frame[],
   learnt = false,
+  /** The model is for this lexicon cue: a stance or evidence cue may then go without a source. */
+  modelSure = false,
 ): Frame[] | null {
   let cs = i;
   while (
@@ -446,7 +449,7 @@ function verbFrame(
       }
     }
   }
-  if (!source && cls !== 'speech' && !learnt && !passive) return null;
+  if (!source && cls !== 'speech' && !learnt && !passive && !modelSure) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span && source && tokens[ce - 1]?.raw === ':' && !learnt) {
     const empty = { start: unit.end, end: unit.end };
