@@ -127,3 +127,12 @@ test('junk subjects are not sources: a dangling preposition, a lone adverb', () 
     JSON.stringify(v),
   );
 });
+
+test('a noun in -ent after a capital is no past form: "The Ostrand government told …"', () => {
+  const v = views('The Ostrand government told reporters this week that the pier would reopen.');
+  assert.equal(v[0]?.source, 'The Ostrand government');
+  assert.equal(
+    views('Restructuring aside, harbour experts say the fees will rise.')[0]?.source,
+    'harbour experts',
+  );
+});

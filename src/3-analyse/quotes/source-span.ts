@@ -153,7 +153,7 @@ export function subjectSpan(
     const b = tokens[k + 1]!;
     if (RELATIVE_SOURCES.has(a.lower)) break; // X, who has long argued ..., said
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
-    if (a.capital && b.isWord && !b.capital && /(?:ed|ew|ought|ent)$/.test(b.lower)) return null;
+    if (a.capital && b.isWord && !b.capital && PAST_FORM.test(b.lower)) return null;
     if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
       return null;
   }
@@ -194,9 +194,12 @@ export function subjectSpan(
     )
   )
     return null;
-  if (!first.capital && /[a-z]ing$/.test(first.lower)) return null;
+  if (!first.capital && /[a-z]ing$/.test(first.lower) && !/[a-z]s$/.test(last.lower)) return null;
   return { start: s, end: e };
 }
+
+/** Past forms after a name ("Trump received", "Vell went"); not nouns in -ent ("president"). */
+const PAST_FORM = /(?:ed|ew|ought)$|^(?:went|sent|spent|meant|lent|bent)$/;
 
 const DANGLING_END =
   /^(?:of|by|to|for|from|with|despite|about|on|in|at|into|than|its|his|her|their|our|my|your|the|a|an|this|that)$/;
