@@ -136,3 +136,8 @@ test('a noun in -ent after a capital is no past form: "The Ostrand government to
     'harbour experts',
   );
 });
+
+test('a participle after a noun stays in the subject: "a poll released in May found"', () => {
+  const v = views('A Velmora poll released in May found that most riders want the ferry back.');
+  assert.equal(v[0]?.source, 'A Velmora poll released in May');
+});

@@ -286,6 +286,8 @@ function verbFrame(
   while (
     cs > 0 &&
     !tokens[cs - 1]!.quoted &&
+    // "in May found": a capitalised word inside the sentence is a name, not the modal.
+    !(tokens[cs - 1]!.capital && cs - 1 > 0 && tokens[cs - 2]!.isWord) &&
     (CUE_PREFIX.has(tokens[cs - 1]!.lower) ||
       isAdverb(tokens[cs - 1]!.raw) ||
       (OTHER_SPEECH_WORDS.has(tokens[i]!.lower) && OTHER_CUE_PREFIX.has(tokens[cs - 1]!.lower)))

@@ -62,7 +62,8 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
       j < from - 1 &&
       commas !== 1 && // not between the commas of "X, in a statement released Thursday, said"
       isVerbLike(t.lower) &&
-      !DETERMINER.test(tokens[j - 1]?.lower ?? '')
+      !DETERMINER.test(tokens[j - 1]?.lower ?? '') &&
+      !reducedRelative(tokens, j)
     )
       return j;
     if (t.isWord && BOUNDARY_WORDS.has(t.lower)) {
@@ -78,6 +79,24 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
     if (from - j > 24) return j;
   }
   return -1;
+}
+
+/** "a poll released in August found", "people involved in the talks said": a participle after a noun. */
+function reducedRelative(tokens: ClauseToken[], j: number): boolean {
+  const p = tokens[j - 1];
+  const n = tokens[j + 1];
+  return (
+    /[a-z]{3}ed$/.test(tokens[j]!.lower) &&
+    !!p &&
+    p.isWord &&
+    !p.capital &&
+    !PRONOUNS.has(p.lower) &&
+    /^(?:poll|survey|study|report|analysis|statement|letter|document|data|people|officials|experts|members|voters|lawyers|residents|workers|groups?)$/.test(
+      p.lower,
+    ) &&
+    !!n &&
+    /^(?:in|by|last|on|at|during|this|earlier|from|with|for|to|over)$/.test(n.lower)
+  );
 }
 
 function isVerbLike(w: string): boolean {
