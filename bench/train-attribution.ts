@@ -21,7 +21,7 @@ import {
   isCandidate,
   type CueModel,
 } from '../src/3-analyse/quotes/cue-model.js';
-import { CUE_PREFIX } from '../src/3-analyse/quotes/cue-lexicon.js';
+import { CUE_PREFIX, CUE_WORDS } from '../src/3-analyse/quotes/cue-lexicon.js';
 import { quoteUnits } from '../src/3-analyse/quotes/extract-quotes.js';
 import { splitSentences } from '../src/3-analyse/sentences.js';
 import type { Span } from '../src/types.js';
@@ -105,6 +105,15 @@ for (const [w, n] of asCue) {
   // Adverbs, auxiliaries and clitic halves join a cue through the rules; they never head one.
   if (w.length < 3 || NEVER_HEAD.test(w) || CUE_PREFIX.has(w)) continue;
   if (n >= MIN_CUE_COUNT && n / seen.get(w)! >= MIN_CUE_SHARE) vocab.add(w);
+}
+
+// Inflections of a mined or lexicon word seen in train join it ("understated" → "understates"):
+// the model, not the mining thresholds, decides on them.
+const stemOf = (w: string) => w.replace(/(?:ing|ed|es|s|e)$/, '');
+const stems = new Set([...vocab, ...CUE_WORDS.keys()].map(stemOf));
+for (const w of seen.keys()) {
+  if (w.length < 4 || NEVER_HEAD.test(w) || CUE_PREFIX.has(w) || vocab.has(w)) continue;
+  if (stems.has(stemOf(w)) && !CUE_WORDS.has(w)) vocab.add(w);
 }
 
 const model: CueModel = { weights: new Map(), tags: CUE_TAGS, vocab, wordScores: new Map() };

@@ -11,6 +11,8 @@ import type { QuotedSpan } from './quote-marks.js';
 
 const DAYS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently|last|this|on|in|at|during|after|before|while|when|via|through|from|over|again|privately|publicly|repeatedly|once|then|also|too|however|late|early|separately|previously|flatly|bluntly|simply|only)$/;
+/** Tokens a content without a complementiser needs after an adjunct. */
+const MIN_BARE_CONTENT = 6;
 const COMPLEMENTISERS = /^(?:that|if|whether|что|чтобы|ли)$/;
 
 /** "that" followed by a verb is a relative pronoun ("the newspaper that refused …"), not a complementiser. */
@@ -100,8 +102,10 @@ export function contentAfter(
       14,
       (t, j) => isComplementiser(tokens, j) || t.raw === ':' || t.raw === ',' || t.quoted,
     );
-    if (stop < 0) return null;
-    k = stop;
+    // No complementiser: "says too much is made of …", "announced on Friday the arrest of …" —
+    // the content runs from the adjunct when a clause's worth of words follows.
+    if (stop >= 0) k = stop;
+    else if (tokens.length - k < MIN_BARE_CONTENT) return null;
   }
   while (at(k) && (at(k)!.raw === ':' || at(k)!.raw === ',' || at(k)!.raw === '—')) k++;
   const first = at(k);

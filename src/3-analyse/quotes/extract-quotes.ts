@@ -1,5 +1,6 @@
 import type { Entity, EntityMention, Quote, Sentence, Span } from '../../types.js';
 import { clauseTokens } from './clause-tokens.js';
+import { trimContent } from './content-span.js';
 import { cueClass, mayHoldCue } from './cue-lexicon.js';
 import { defaultCueModel, type CueModel } from './cue-model.js';
 import { findFrames, type Frame } from './find-frames.js';
@@ -35,12 +36,26 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
         ? defaultCueModel()
         : context.cueModel
       : null;
+  // A frame whose cue ends its unit with a colon ("He added:") waits for the next unit.
+  let dangling: Frame | null = null;
   for (const p of paragraphs(sentences)) {
     const all = findQuotedSpans(text, p.start, p.end);
     const top = topLevel(all);
     const claimed: Span[] = [];
     const firstOfParagraph = pending.length;
     for (const unit of joinAcrossQuotes(text, p.sentences, top)) {
+      if (dangling) {
+        const u = trimmed(unit);
+        const q = top.find((x) => x.start <= u.start + 1 && x.end >= u.end - 1);
+        const content = q ? q.inner : trimContent(text, u);
+        if (content) {
+          pending.push(
+            toPending({ ...dangling, kind: q ? 'direct' : 'indirect', content }, p.index),
+          );
+          claimed.push(content);
+        }
+        dangling = null;
+      }
       if (mayHoldCue(text.slice(unit.start, unit.end), model?.vocab)) {
         const tokens = clauseTokens(
           text,
@@ -50,6 +65,12 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
         );
         for (const f of findFrames(text, tokens, unit, top, model)) {
           // A quote of nothing but spaces ("“ ”") says nothing.
+          if (f.dangling) {
+            dangling = f;
+            claimed.push(f.cue);
+            if (f.source) claimed.push(f.source);
+            continue;
+          }
           if (trimmed(f.content).end === trimmed(f.content).start) continue;
           pending.push(toPending(f, p.index));
           claimed.push(f.content, f.cue);
@@ -161,12 +182,19 @@ function joinAcrossQuotes(text: string, sentences: Sentence[], quotes: QuotedSpa
     if (
       last &&
       (quotes.some((q) => q.start < last.end && q.end > last.end && q.end > s.start) ||
-        (quotes.some((q) => q.depth === 0 && q.end === last.end) && isShortAttribution(text, s)))
+        (quotes.some((q) => q.depth === 0 && q.end === last.end) && isShortAttribution(text, s)) ||
+        isBareAttribution(text, s))
     ) {
       last.end = Math.max(last.end, s.end);
     } else out.push({ start: s.start, end: s.end });
   }
   return out;
+}
+
+/** A sentence that is nothing but a name and a verb of saying ("Clinton said.", "Graham asked."). */
+function isBareAttribution(text: string, s: Span): boolean {
+  const m = /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(\p{Ll}+)\.$/u.exec(text.slice(s.start, s.end).trim());
+  return !!m && cueClass(m[1]!) === 'speech';
 }
 
 function isShortAttribution(text: string, s: Span): boolean {

@@ -39,6 +39,8 @@ export interface Frame {
   confidence: number;
   /** False for stance and evidence ("Moscow expects …"): a quote after it is not theirs by default. */
   speech?: boolean;
+  /** "He added:" ends its unit: the content is the next unit (extract-quotes.ts fills it in). */
+  dangling?: boolean;
 }
 
 const DETERMINERS = new Set(
@@ -56,6 +58,8 @@ const END = /^[.!?;]$/;
 const VETO = -2;
 const ACCEPT = 0;
 const RESCUE = 3;
+/** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
+const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
 const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
 
@@ -70,6 +74,8 @@ export function findFrames(
   const frames: Frame[] = [];
   const colon = colonFrame(text, tokens, unit, quotes);
   if (colon) frames.push(colon);
+  const title = colon ? null : titleFrame(text, tokens, unit, quotes, model);
+  if (title) frames.push(title);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!t.isWord && !t.quoted && /^[―—]$/.test(t.raw)) {
@@ -110,8 +116,9 @@ export function findFrames(
     }
     const cls = cueClass(t.lower);
     if (cls && looksLikeVerb(tokens, i)) {
-      if (model && VETO_CLASSES.includes(cls) && cueMargin(model, tokens, i) < VETO) continue;
-      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames);
+      const margin = model ? cueMargin(model, tokens, i) : 0;
+      if (model && VETO_CLASSES.includes(cls) && margin < VETO) continue;
+      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
       if (f) frames.push(...f);
     } else if (
       model &&
@@ -124,7 +131,22 @@ export function findFrames(
       if (f) frames.push(...f);
     }
   }
-  return frames;
+  // A weak frame (a learnt cue, or no source) inside the content of a sure one is mostly the
+  // reported speaker's own words ("Vale said he finally believes …"), which PolNeAR leaves
+  // unannotated more often than not.
+  const weak = (f: Frame) => f.confidence < WEAK_NESTED;
+  return frames.filter(
+    (f) =>
+      !weak(f) ||
+      !frames.some(
+        (o) =>
+          o !== f &&
+          !weak(o) &&
+          o.source !== null &&
+          o.content.start <= f.cue.start &&
+          f.cue.end <= o.content.end,
+      ),
+  );
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
@@ -257,11 +279,15 @@ function verbFrame(
   cls: CueClass,
   earlier: Frame[],
   learnt = false,
+  /** The model is for this lexicon cue: a stance or evidence cue may then go without a source. */
+  modelSure = false,
 ): Frame[] | null {
   let cs = i;
   while (
     cs > 0 &&
     !tokens[cs - 1]!.quoted &&
+    // "in May found": a capitalised word inside the sentence is a name, not the modal.
+    !(tokens[cs - 1]!.capital && cs - 1 > 0 && tokens[cs - 2]!.isWord) &&
     (CUE_PREFIX.has(tokens[cs - 1]!.lower) ||
       isAdverb(tokens[cs - 1]!.raw) ||
       (OTHER_SPEECH_WORDS.has(tokens[i]!.lower) && OTHER_CUE_PREFIX.has(tokens[cs - 1]!.lower)))
@@ -292,7 +318,8 @@ function verbFrame(
   const b = leftBoundary(tokens, cs);
   const sub = subjectSpan(tokens, b + 1, cs);
   const bt = b >= 0 ? tokens[b]! : undefined;
-  const afterComma = !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$/.test(bt.raw));
+  const afterComma =
+    !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$|^[.!?]$/.test(bt.raw));
   let inverted: { start: number; end: number } | null = null;
   // "…, and said he …": a second verb of the sentence's subject, never an inverted cue.
   const secondVerb = /^(?:and|but|or)$/.test(tokens[cs - 1]?.lower ?? '');
@@ -305,7 +332,15 @@ function verbFrame(
     : ADDRESSEE_VERBS.has(tokens[i]!.lower)
       ? skipObject(tokens, ce)
       : ce;
-  if (afterComma && (sub || inverted) && cls === 'speech' && isTail(tokens, restAt)) {
+  // "…, promising to …": a participle after a comma is never post-posed.
+  const commaParticiple = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  if (
+    afterComma &&
+    (sub || inverted) &&
+    (cls === 'speech' || (sub && END.test(tokens[restAt]?.raw ?? '.'))) &&
+    !commaParticiple &&
+    isTail(tokens, restAt)
+  ) {
     // Post-posed or inverted: "“…,” Vale said." / "…, said the minister."
     const source = tokenSpan(tokens, (sub ?? inverted)!);
     const boundaryEnd = bt!.quoted ? bt!.end : bt!.start;
@@ -333,6 +368,29 @@ function verbFrame(
     }
     return out;
   }
+  // "…, as police have said.": the content is the clause before "as".
+  if (
+    sub &&
+    bt?.lower === 'as' &&
+    b > 1 &&
+    isTail(tokens, restAt) &&
+    END.test(tokens[restAt]?.raw ?? '.')
+  ) {
+    const span = trimContent(text, {
+      start: unit.start,
+      end: tokens[b - 1]!.raw === ',' ? tokens[b - 1]!.start : tokens[b - 1]!.end,
+    });
+    if (span)
+      return [
+        {
+          ...classify(text, span, quotes),
+          source: tokenSpan(tokens, sub),
+          cue,
+          confidence: 0.7,
+          speech: cls === 'speech',
+        },
+      ];
+  }
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
   // "…, adding that …": the subject of the frame before, or of the main clause (what lies
   // between the comma and the sentence start is a clause, not an appositive subject).
@@ -340,6 +398,13 @@ function verbFrame(
   // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
   const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
   let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
+  // "Ilo Brandt, the head of the union, which represents …, said": a third comma; the name
+  // before the appositive opens the subject.
+  if (source && bt?.raw === ',' && tokens[cs - 1]?.raw === ',') {
+    const m = mainSubject(tokens);
+    if (m && m.end === bt.start && tokens[0]!.start <= m.start)
+      source = { start: m.start, end: source.end };
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
@@ -349,8 +414,49 @@ function verbFrame(
     source =
       (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
   }
-  if (!source && cls !== 'speech' && !learnt) return null;
+  // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
+  // the two commas the subject finder passes; the subject runs from the sentence's first noun
+  // phrase to the comma before the cue.
+  if (!source && !participle && !secondVerb && tokens[cs - 1]?.raw === ',') {
+    const m = mainSubject(tokens);
+    if (
+      m &&
+      m.end < tokens[cs - 1]!.start &&
+      !tokens.some((t) => t.quoted && t.start < tokens[cs]!.start && t.start >= m.start)
+    )
+      source = { start: m.start, end: tokens[cs - 1]!.end };
+  }
+  // Passive ("Vell was accused of …", "the plan is supported by the union"): the subject is
+  // not the source; the agent after "by" is.
+  const passive = isPassive(tokens, cs, i);
+  if (passive) {
+    source = null;
+    if (tokens[ce]?.lower === 'by' && !tokens[ce]!.quoted) {
+      const agent = subjectAfter(tokens, ce + 1);
+      // The subject is what was reported: "The ferry plan was first reported by …".
+      if (agent) {
+        source = tokenSpan(tokens, agent);
+        if (sub) {
+          const what = tokenSpan(tokens, sub);
+          return [
+            {
+              ...classify(text, what, quotes),
+              source,
+              cue,
+              confidence: 0.7,
+              speech: cls === 'speech',
+            },
+          ];
+        }
+      }
+    }
+  }
+  if (!source && cls !== 'speech' && !learnt && !passive && !modelSure) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
+  if (!span && source && tokens[ce - 1]?.raw === ':' && !learnt) {
+    const empty = { start: unit.end, end: unit.end };
+    return [{ kind: 'indirect', source, cue, content: empty, confidence: 0.7, dangling: true }];
+  }
   if (!span) return null;
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
   // a complement too ("he added that …", not "the detour adds 40 minutes").
@@ -358,7 +464,9 @@ function verbFrame(
     const c = tokens[ce];
     const ok =
       !!c &&
-      (/^[:,]$/.test(c.raw) ||
+      // "…, adding he would …" — not "…, adding 40 minutes to the trip".
+      ((participle && (PRONOUNS.has(c.lower) || (c.capital && c.isWord))) ||
+        /^[:,]$/.test(c.raw) ||
         c.quoted ||
         isComplementiser(tokens, ce) ||
         /:$/.test(tokens[ce - 1]!.raw));
@@ -367,6 +475,14 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+/** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */
+function isPassive(tokens: ClauseToken[], cs: number, i: number): boolean {
+  if (!/(?:ed|en|wn|ld|id|ght|ne)$/.test(tokens[i]!.lower)) return false;
+  for (let k = cs; k < i; k++)
+    if (/^(?:is|are|was|were|be|been|being|'s|'re)$/.test(tokens[k]!.lower)) return true;
+  return false;
 }
 
 const LY_NOUNS =
@@ -393,6 +509,8 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
       const u = tokens[j]!;
       if (isComplementiser(tokens, j) || u.raw === ':' || u.quoted) return false;
       if (END.test(u.raw)) return true;
+      // "said in a statement, adding that …": the participle has its own content.
+      if (u.raw === ',' && /ing$|^according$/.test(tokens[j + 1]?.lower ?? '')) return true;
     }
     return true;
   }
@@ -547,7 +665,9 @@ function colonFrame(
   if (
     !tokens[c + 1]!.quoted &&
     !/["“„«‘]/.test(text[tokens[c + 1]!.start - 1] ?? '') &&
-    !isHeadline(text, tokens, c, unit)
+    !isHeadline(text, tokens, c, unit) &&
+    // The text's title: "Sanders: Clinton needs to …" is a headline attribution whatever follows.
+    !(atTextStart(text, unit.start) && tokens.length - c > 4)
   )
     return null;
   if (!head.some((t) => t.capital && t.isWord && !/^(?:The|A|An)$/.test(t.raw))) return null;
@@ -566,6 +686,51 @@ function colonFrame(
   };
 }
 
+/**
+ * "Hillary Clinton Speaks ‘Directly To White People’ …": in a title-case title, a capitalised
+ * verb of the lexicon or the mined vocabulary in the -s form after a short capitalised subject.
+ */
+function titleFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  model: CueModel | null,
+): Frame | null {
+  if (!atTextStart(text, unit.start)) return null;
+  const words = tokens.filter((t) => t.isWord);
+  if (words.length < 4 || words.filter((t) => t.capital).length < words.length * 0.7) return null;
+  for (let k = 1; k < 6 && k < tokens.length - 2; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || !t.capital || t.quoted) return null;
+    if (
+      !/[a-z]s$/.test(t.raw) ||
+      !(cueClass(t.lower) || model?.vocab.has(t.lower)) ||
+      /^(?:news|times|states|officials|democrats|republicans|voters|parents|leaders|lawmakers)$/.test(
+        t.lower,
+      )
+    )
+      continue;
+    let ce = k + 1;
+    if (/^(?:Up|After|With|Out|For|Against|Back)$/.test(tokens[ce]!.raw)) ce++;
+    const span = trimContent(text, { start: tokens[ce]!.start, end: unit.end });
+    if (!span) return null;
+    return {
+      ...classify(text, span, quotes),
+      source: { start: tokens[0]!.start, end: tokens[k - 1]!.end },
+      cue: cueSpan(tokens, k, ce),
+      confidence: 0.5,
+    };
+  }
+  return null;
+}
+
+/** True when only spaces precede `at` (stops at the first other character). */
+function atTextStart(text: string, at: number): boolean {
+  for (let i = 0; i < at; i++) if (!/\s/.test(text[i]!)) return false;
+  return true;
+}
+
 function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span): boolean {
   const head = tokens.slice(0, c);
   if (head.length > 3 || !head.every((t) => t.isWord && t.capital)) return false;
@@ -573,7 +738,7 @@ function isHeadline(text: string, tokens: ClauseToken[], c: number, unit: Span):
   if (rest.length < 3 || !rest[0]!.capital) return false;
   const capitals = rest.filter((t) => t.capital).length;
   // A title opens the text, or ends without a stop.
-  const first = text.slice(0, unit.start).trim() === '';
+  const first = atTextStart(text, unit.start);
   return (
     capitals >= rest.length * 0.6 &&
     (first || !/[.!?]["”’]?\s*$/.test(text.slice(unit.start, unit.end)))

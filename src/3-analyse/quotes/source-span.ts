@@ -27,8 +27,10 @@ export const PRONOUNS = new Set('he she they i we it you он она они я �
 
 /** Words that can open a clause-initial adjunct, not a subject ("On Tuesday, …"). */
 const ADJUNCT_OPENERS = new Set(
-  'on in at during after before earlier later meanwhile however still but and yet so also then now ' +
-    'last this yesterday today tonight separately instead indeed moreover besides'.split(' '),
+  (
+    'on in at during after before earlier later meanwhile however still but and yet so also then now ' +
+    'last this yesterday today tonight separately instead indeed moreover besides'
+  ).split(' '),
 );
 
 /** Index of the nearest clause boundary left of token `from` (exclusive), or -1 for the sentence start. */
@@ -60,7 +62,8 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
       j < from - 1 &&
       commas !== 1 && // not between the commas of "X, in a statement released Thursday, said"
       isVerbLike(t.lower) &&
-      !DETERMINER.test(tokens[j - 1]?.lower ?? '')
+      !DETERMINER.test(tokens[j - 1]?.lower ?? '') &&
+      !reducedRelative(tokens, j)
     )
       return j;
     if (t.isWord && BOUNDARY_WORDS.has(t.lower)) {
@@ -76,6 +79,24 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
     if (from - j > 24) return j;
   }
   return -1;
+}
+
+/** "a poll released in August found", "people involved in the talks said": a participle after a noun. */
+function reducedRelative(tokens: ClauseToken[], j: number): boolean {
+  const p = tokens[j - 1];
+  const n = tokens[j + 1];
+  return (
+    /[a-z]{3}ed$/.test(tokens[j]!.lower) &&
+    !!p &&
+    p.isWord &&
+    !p.capital &&
+    !PRONOUNS.has(p.lower) &&
+    /^(?:poll|survey|study|report|analysis|statement|letter|document|data|people|officials|experts|members|voters|lawyers|residents|workers|groups?)$/.test(
+      p.lower,
+    ) &&
+    !!n &&
+    /^(?:in|by|last|on|at|during|this|earlier|from|with|for|to|over)$/.test(n.lower)
+  );
 }
 
 function isVerbLike(w: string): boolean {
@@ -151,7 +172,7 @@ export function subjectSpan(
     const b = tokens[k + 1]!;
     if (RELATIVE_SOURCES.has(a.lower)) break; // X, who has long argued ..., said
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
-    if (a.capital && b.isWord && !b.capital && /(?:ed|ew|ought|ent)$/.test(b.lower)) return null;
+    if (a.capital && b.isWord && !b.capital && PAST_FORM.test(b.lower)) return null;
     if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
       return null;
   }
@@ -170,8 +191,37 @@ export function subjectSpan(
   ) {
     return null;
   }
+  // A noun phrase does not end with a preposition or a determiner ("steering clear of", "its"),
+  // and a lone lower-case word is a plural or a collective ("voters", "police"), not "little".
+  const last = words[words.length - 1]!;
+  // A lone possessive is the source of a noun cue ("her criticism of").
+  const possessive = words.length === 1 && /^(?:its|his|her|their|our|my|your)$/.test(last.lower);
+  if (
+    (!last.capital || /^(?:A|An|The)$/.test(last.raw)) &&
+    DANGLING_END.test(last.lower) &&
+    !possessive
+  )
+    return null;
+  if (
+    words.length === 1 &&
+    !first.capital &&
+    !PRONOUNS.has(first.lower) &&
+    !RELATIVE_SOURCES.has(first.lower) &&
+    !possessive &&
+    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|[а-яё]+)$/.test(
+      first.lower,
+    )
+  )
+    return null;
+  if (!first.capital && /[a-z]ing$/.test(first.lower) && !/[a-z]s$/.test(last.lower)) return null;
   return { start: s, end: e };
 }
+
+/** Past forms after a name ("Trump received", "Vell went"); not nouns in -ent ("president"). */
+const PAST_FORM = /(?:ed|ew|ought)$|^(?:went|sent|spent|meant|lent|bent)$/;
+
+const DANGLING_END =
+  /^(?:of|by|to|for|from|with|despite|about|on|in|at|into|than|its|his|her|their|our|my|your|the|a|an|this|that)$/;
 
 /** Where a noun phrase after an inverted cue ends ("said Sen. Mara Vale of Orrin, a Democrat."). */
 export function subjectAfter(
@@ -179,14 +229,40 @@ export function subjectAfter(
   from: number,
 ): { start: number; end: number } | null {
   let e = from;
+  // "said he had doubts" is no inversion: a pronoun after the cue is the next clause's subject.
+  const f0 = tokens[from];
+  if (f0 && PRONOUNS.has(f0.lower) && tokens[from + 1]?.isWord) return null;
+  // Past a relative pronoun ("said Ana Rell, a lawyer who runs …") the clause runs to its end.
+  let relative = false;
+  let appositive = false;
   while (e < tokens.length) {
     const t = tokens[e]!;
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
+    if (relative) {
+      e++;
+      continue;
+    }
+    // Inside an appositive ("said Ana Rell, the director of the Institute for Harbour Studies
+    // in Orrin") prepositions and "and" belong to the noun phrase.
+    if (
+      appositive &&
+      t.isWord &&
+      !/^(?:adding|noting|saying|according|but|because|while|when|as)$/.test(t.lower)
+    ) {
+      e++;
+      continue;
+    }
+    if (e > from && /^(?:who|whose|which)$/.test(t.lower)) {
+      relative = true;
+      e++;
+      continue;
+    }
     if (t.raw === ',' && e > from) {
       // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
       // a participle or a second attribution is not ("said Vale, adding …").
       const n = tokens[e + 1];
       if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      if (tokens[e - 1]!.capital || tokens[e - 1]!.raw === ')') appositive = true;
       e++;
       continue;
     }
@@ -215,7 +291,7 @@ export function subjectAfter(
       !PRONOUNS.has(first.lower))
   )
     return null;
-  if (e - from > 20) {
+  if (e - from > (relative || appositive ? 40 : 20)) {
     // A long appositive: keep the name before it ("said Ramos, whose new book …").
     const comma = tokens.slice(from, e).findIndex((t) => t.raw === ',');
     if (comma <= 0) return null;
