@@ -253,22 +253,14 @@ export class SqliteStore implements Store {
          ON CONFLICT DO UPDATE SET hits = hits + excluded.hits`,
     ).run(to, from);
     this.sql('DELETE FROM term_postings WHERE story_id = ?').run(from);
-    this.sql(
-      `UPDATE stories SET article_count = article_count + @count, centroid = @centroid,
-           first_date = CASE WHEN @first IS NULL THEN first_date WHEN first_date IS NULL OR @first < first_date THEN @first ELSE first_date END,
-           last_date = CASE WHEN @last IS NULL THEN last_date WHEN last_date IS NULL OR @last > last_date THEN @last ELSE last_date END,
-           title = CASE WHEN @rank > title_rank THEN @title ELSE title END,
-           title_rank = MAX(title_rank, @rank)
-         WHERE id = @id`,
-    ).run({
-      count: src.article_count,
-      centroid: JSON.stringify([...centroid]),
-      first: src.first_date,
-      last: src.last_date,
-      rank: src.title_rank,
-      title: src.title,
-      id: to,
+    this.widenStory(to, {
+      count: src.article_count as number,
+      first: src.first_date as string | null,
+      last: src.last_date as string | null,
+      rank: src.title_rank as number,
+      title: src.title as string,
     });
+    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(JSON.stringify([...centroid]), to);
     this.sql(
       "UPDATE stories SET merged_into = ?, article_count = 0, centroid = '[]' WHERE id = ?",
     ).run(to, from);
@@ -368,19 +360,31 @@ export class SqliteStore implements Store {
 
   private updateStory(storyId: string, article: AnalysedArticle) {
     const published = article.meta.published.value;
+    this.widenStory(storyId, {
+      count: 1,
+      first: published,
+      last: published,
+      rank: TITLE_RANK[article.meta.titleSource],
+      title: article.meta.title,
+    });
+  }
+
+  /**
+   * Adds members to a story's row: the count grows, the dates widen, and the title changes
+   * only for a strictly better-ranked one (a joining article, or a story being absorbed).
+   */
+  private widenStory(
+    id: string,
+    add: { count: number; first: string | null; last: string | null; rank: number; title: string },
+  ): void {
     this.sql(
-      `UPDATE stories SET article_count = article_count + 1,
-           first_date = CASE WHEN @published IS NULL THEN first_date WHEN first_date IS NULL OR @published < first_date THEN @published ELSE first_date END,
-           last_date = CASE WHEN @published IS NULL THEN last_date WHEN last_date IS NULL OR @published > last_date THEN @published ELSE last_date END,
+      `UPDATE stories SET article_count = article_count + @count,
+           first_date = CASE WHEN @first IS NULL THEN first_date WHEN first_date IS NULL OR @first < first_date THEN @first ELSE first_date END,
+           last_date = CASE WHEN @last IS NULL THEN last_date WHEN last_date IS NULL OR @last > last_date THEN @last ELSE last_date END,
            title = CASE WHEN @rank > title_rank THEN @title ELSE title END,
            title_rank = MAX(title_rank, @rank)
          WHERE id = @id`,
-    ).run({
-      published,
-      rank: TITLE_RANK[article.meta.titleSource],
-      title: article.meta.title,
-      id: storyId,
-    });
+    ).run({ ...add, id });
   }
 
   private docFreq(terms: string[]): DocFreq {

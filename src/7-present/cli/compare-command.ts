@@ -1,7 +1,7 @@
-import { compareStory } from '../../pipeline/compare-story.js';
 import { comparisonMarkdown } from '../format/comparison-markdown.js';
 import { comparisonText } from '../format/comparison-text.js';
 import { printJson, type CliContext } from './context.js';
+import { comparisonForCli } from './story-comparison.js';
 import { UsageError } from './usage.js';
 
 export async function runCompare(ctx: CliContext): Promise<number> {
@@ -10,13 +10,8 @@ export async function runCompare(ctx: CliContext): Promise<number> {
   const format = ctx.json ? 'json' : ((ctx.values.format as string | undefined) ?? 'text');
   if (!['json', 'md', 'text'].includes(format))
     throw new UsageError(`unknown --format "${format}" (json, md, text)`);
-  const comparison = await compareStory(ctx.store, id);
-  if (!comparison) {
-    ctx.err(`parallax compare: no story "${id}"\n`);
-    return 1;
-  }
-  if (comparison.story.id !== id)
-    ctx.err(`parallax compare: story "${id}" merged into "${comparison.story.id}"; showing that\n`);
+  const comparison = await comparisonForCli(ctx, 'compare', id);
+  if (!comparison) return 1;
   if (format === 'json') printJson(ctx, comparison);
   else ctx.out(format === 'md' ? comparisonMarkdown(comparison) : comparisonText(comparison));
   return 0;

@@ -9,6 +9,7 @@ import {
   type ExportFormat,
 } from '../export/export-format.js';
 import type { CliContext } from './context.js';
+import { comparisonForCli } from './story-comparison.js';
 import { UsageError } from './usage.js';
 
 /** `parallax export <storyId> --format json|md|html|csv [--out FILE]`, `parallax export --all --format jsonl`. */
@@ -38,13 +39,8 @@ export async function runExport(ctx: CliContext): Promise<number> {
     throw new UsageError(
       `unknown --format "${format}" (${EXPORT_FORMATS.join(', ')}; jsonl with --all)`,
     );
-  const comparison = await compareStory(ctx.store, id);
-  if (!comparison) {
-    ctx.err(`parallax export: no story "${id}"\n`);
-    return 1;
-  }
-  if (comparison.story.id !== id)
-    ctx.err(`parallax export: story "${id}" merged into "${comparison.story.id}"; showing that\n`);
+  const comparison = await comparisonForCli(ctx, 'export', id);
+  if (!comparison) return 1;
   const exported = exportComparison(comparison, format as ExportFormat);
   if (out) {
     await writeFile(out, exported.body);

@@ -127,15 +127,15 @@ export function createApp(options: AppOptions) {
     const { format } = parse(exportQuery, c.req.query(), 'query');
     const cmp = await requireComparison(c);
     const out = exportComparison(cmp, format);
+    redirect(c, id(c), cmp.story.id);
     const headers: Record<string, string> = {
-      ...(cmp.story.id !== id(c) ? { 'Parallax-Redirected-From': id(c) } : {}),
       'content-type': out.contentType,
       'content-disposition': `attachment; filename="${cmp.story.id}.${out.extension}"`,
     };
     // The HTML report styles itself inline and loads nothing.
     if (format === 'html')
       headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'";
-    return new Response(out.body, { headers });
+    return c.body(out.body, 200, headers);
   });
   app.get('/api/export.jsonl', () => {
     const lines = exportAllJsonl(store, compare);
