@@ -16,6 +16,11 @@ function find(dir) {
 
 const only = process.argv.slice(2);
 const files = find('dist/test').filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+// A filter that matches nothing must not fall back to node's default: every test.
+if (files.length === 0) {
+  console.error(`run-tests: no test file matches ${only.join(', ')}`);
+  process.exit(2);
+}
 const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
 });

@@ -1,4 +1,4 @@
-import { tokenize } from '../3-analyse/tokens.js';
+import { forEachWord } from '../3-analyse/tokens.js';
 import type { AnalysedArticle } from '../types.js';
 import { minhashBands } from './minhash.js';
 
@@ -18,21 +18,19 @@ export function clusterFeatures(article: AnalysedArticle): ClusterFeatures {
   const names = new Set<string>();
   const sequence: string[] = [];
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-  for (const t of tokenize(
-    article.meta.title,
-    0,
-    article.meta.title.length,
-    article.language.code,
-  )) {
-    if (t.term) add(t.term, 2); // a headline word says more about the event than a body word
-  }
+  const lang = article.language.code;
+  forEachWord(article.meta.title, 0, article.meta.title.length, lang, (_s, _e, _w, term) => {
+    if (term) add(term, 2); // a headline word says more about the event than a body word
+  });
   for (const s of article.sentences) {
-    const tokens = tokenize(article.text, s.start, s.end, article.language.code);
-    tokens.forEach((t, i) => {
-      if (!t.term) return;
-      add(t.term, 1);
-      sequence.push(t.term);
-      if (t.capital && i > 0 && t.term.length > 1) names.add(t.term);
+    let first = true;
+    forEachWord(article.text, s.start, s.end, lang, (_s, _e, _w, term, capital) => {
+      const opening = first;
+      first = false;
+      if (!term) return;
+      add(term, 1);
+      sequence.push(term);
+      if (capital && !opening && term.length > 1) names.add(term);
     });
   }
   return { terms, names, bands: minhashBands(sequence), date: article.meta.published.value };

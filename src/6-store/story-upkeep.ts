@@ -39,6 +39,10 @@ export class VectorCache {
   private readonly vectors = new Map<string, Map<string, number>>();
   constructor(private readonly limit = 20_000) {}
 
+  has(id: string): boolean {
+    return this.vectors.has(id);
+  }
+
   get(id: string, json: unknown): Map<string, number> {
     let v = this.vectors.get(id);
     if (!v) {
@@ -50,19 +54,24 @@ export class VectorCache {
   }
 }
 
-/** The members that should leave a story (rows: id, content_hash, published, cluster_vector, key_terms). */
+/**
+ * The members that should leave a story. `rows` hold at least `id` and, unless the cache has
+ * it, `cluster_vector`; `details` gives an outlier's content_hash, published and key_terms
+ * (by default from its row: a store may read only ids and fetch the rest for the rare leaver).
+ */
 export function outliersOf(
   rows: Row[],
   centroid: Map<string, number>,
   size: number,
   cache: VectorCache,
+  details: (id: string) => Row = (id) => rows.find((r) => r.id === id)!,
 ): Outlier[] {
   const members = rows.map((r) => ({
     id: r.id as string,
     vector: cache.get(r.id as string, r.cluster_vector),
   }));
   return findOutliers(members, centroid, size).map((id) => {
-    const row = rows.find((r) => r.id === id)!;
+    const row = details(id);
     return {
       id,
       contentHash: row.content_hash as string,

@@ -40,6 +40,13 @@ const CENTROID_CACHE = 2000;
 /** Document frequencies kept in memory before the cache starts over. */
 const DF_CACHE = 1_000_000;
 
+/** A term's document frequency as cached, and the increments not yet written. */
+interface DfEntry {
+  term: string;
+  df: number;
+  pending: number;
+}
+
 type Row = Record<string, unknown>;
 
 /** The embedded store: one SQLite file, no setup. */
@@ -59,10 +66,13 @@ export class SqliteStore implements Store {
   /**
    * Document frequencies of terms seen by this connection (0 = absent), valid while the
    * `docs` counter is `dfDocs` (no other writer, no rollback, since they were read).
-   * Inside `bulk`, increments wait in `dfPending` and are written once per commit.
+   * Inside `bulk`, increments wait in `dfPending` and are written once per commit. An entry
+   * holds both counts so one map lookup per term serves reading and counting.
    */
-  private readonly dfCache = new Map<string, number>();
-  private readonly dfPending = new Map<string, number>();
+  private readonly dfCache = new Map<string, DfEntry>();
+  private dfPending: DfEntry[] = [];
+  /** The entries `docFreq` looked up last: `countTerms` counts them. */
+  private dfLastEntries: DfEntry[] = [];
   private dfDocs = -1;
 
   constructor(readonly path: string) {
@@ -227,7 +237,7 @@ export class SqliteStore implements Store {
     this.sql("UPDATE counters SET value = value + 1 WHERE name = 'docs'").run();
     const left = newStory ? [] : this.dropOutliers(storyId, centroid);
     // Last, so the cache changes only when everything above was written.
-    this.countTerms(features.terms.keys(), stats.docs + 1);
+    this.countTerms(stats.docs + 1);
     return {
       status: 'added',
       articleId,
@@ -291,16 +301,34 @@ export class SqliteStore implements Store {
       .pluck()
       .get(storyId) as number;
     if (size < UPKEEP_DEFAULTS.minSize) return [];
-    const rows = this.sql(
-      `SELECT id, content_hash, published, cluster_vector, key_terms FROM articles WHERE story_id = ?
-         ORDER BY seq DESC LIMIT ${UPKEEP_DEFAULTS.checkLimit}`,
-    ).all(storyId) as Row[];
+    // Ids first: members' vectors never change, so only those not cached yet are read.
+    const ids = this.sql(
+      `SELECT id FROM articles WHERE story_id = ? ORDER BY seq DESC LIMIT ${UPKEEP_DEFAULTS.checkLimit}`,
+    )
+      .pluck()
+      .all(storyId) as string[];
+    const missing = ids.filter((id) => !this.memberVectors.has(id));
+    const loaded = new Map<string, unknown>();
+    if (missing.length) {
+      const rows = this.sql(
+        'SELECT id, cluster_vector FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      )
+        .raw()
+        .all(JSON.stringify(missing)) as Array<[string, unknown]>;
+      for (const [id, vector] of rows) loaded.set(id, vector);
+    }
+    const rows = ids.map((id) => ({ id, cluster_vector: loaded.get(id) }));
+    const details = (id: string) =>
+      this.sql('SELECT content_hash, published, key_terms FROM articles WHERE id = ?').get(
+        id,
+      ) as Row;
     const out: Array<{ articleId: string; storyId: string }> = [];
     for (const { id, contentHash, published, vector, keys } of outliersOf(
       rows,
       centroid,
       size,
       this.memberVectors,
+      details,
     )) {
       const candidates = this.candidates(keys, []).filter((c) => c.id !== storyId);
       const decision = assignVector(vector, published, candidates);
@@ -392,7 +420,7 @@ export class SqliteStore implements Store {
     if (docs !== this.dfDocs) {
       // Another writer or a rollback since the cache was filled: start over from the table
       // (increments still waiting belong to the rolled-back writes, so they go too).
-      this.dfPending.clear();
+      this.dfPending = [];
       this.dfCache.clear();
       this.dfDocs = docs;
     } else if (this.dfCache.size > DF_CACHE) {
@@ -400,42 +428,50 @@ export class SqliteStore implements Store {
       this.dfCache.clear();
     }
     const cache = this.dfCache;
-    const missing = terms.filter((t) => !cache.has(t));
+    const entries: DfEntry[] = [];
+    const missing: DfEntry[] = [];
+    for (const term of terms) {
+      let e = cache.get(term);
+      if (!e) {
+        cache.set(term, (e = { term, df: 0, pending: 0 }));
+        missing.push(e);
+      }
+      entries.push(e);
+    }
     if (missing.length) {
-      for (const t of missing) cache.set(t, 0);
       const rows = this.sql(
         'SELECT d.term, d.df FROM json_each(?) j JOIN term_df d ON d.term = j.value',
       )
         .raw()
-        .all(JSON.stringify(missing)) as Array<[string, number]>;
-      for (const [t, n] of rows) cache.set(t, n);
+        .all(JSON.stringify(missing.map((e) => e.term))) as Array<[string, number]>;
+      for (const [t, n] of rows) cache.get(t)!.df = n;
     }
+    this.dfLastEntries = entries;
     const df = new Map<string, number>();
-    for (const t of terms) {
-      const n = cache.get(t)!;
-      if (n) df.set(t, n);
-    }
+    for (const e of entries) if (e.df) df.set(e.term, e.df);
     return { docs, df };
   }
 
   /**
-   * Counts one more document for each term (all looked up by `docFreq` just before).
-   * Outside `bulk` the table is written at once; inside, once per commit: one statement
-   * over a JSON object either way, since a native call per term costs more than the update.
+   * Counts one more document for each term `docFreq` looked up just before. Outside `bulk`
+   * the table is written at once; inside, once per commit: one statement over a JSON array
+   * either way, since a native call per term costs more than the update.
    */
-  private countTerms(terms: Iterable<string>, docs: number): void {
-    for (const t of terms) {
-      this.dfCache.set(t, (this.dfCache.get(t) ?? 0) + 1);
-      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
+  private countTerms(docs: number): void {
+    for (const e of this.dfLastEntries) {
+      e.df++;
+      if (e.pending++ === 0) this.dfPending.push(e);
     }
+    this.dfLastEntries = [];
     this.dfDocs = docs;
     if (!this.bulkState) this.flushDocFreq();
   }
 
   private flushDocFreq(): void {
-    if (this.dfPending.size === 0) return;
-    const counts = JSON.stringify([...this.dfPending]);
-    this.dfPending.clear();
+    if (this.dfPending.length === 0) return;
+    const counts = JSON.stringify(this.dfPending.map((e) => [e.term, e.pending]));
+    for (const e of this.dfPending) e.pending = 0;
+    this.dfPending = [];
     this.sql(
       `INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
          ON CONFLICT DO UPDATE SET df = df + excluded.df`,
