@@ -16,7 +16,6 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { decodeText } from '../../src/1-ingest/decode-text.js';
 import { parseTextArticle } from '../../src/1-ingest/text-metadata.js';
 import { analyseArticle } from '../../src/3-analyse/analyse.js';
 import { assignStory } from '../../src/4-cluster/assign.js';
@@ -24,7 +23,7 @@ import { clusterFeatures } from '../../src/4-cluster/features.js';
 import { SqliteStore } from '../../src/6-store/sqlite/sqlite-store.js';
 import { contentHash } from '../../src/pipeline/content-hash.js';
 import { withBulkWrites } from '../../src/pipeline/bulk-writes.js';
-import { ingestPaths } from '../../src/pipeline/ingest.js';
+import { ingestPaths, readTextInput } from '../../src/pipeline/ingest.js';
 import { relationsFor } from '../../src/pipeline/relations.js';
 import { textPath } from '../generate/write.js';
 
@@ -93,10 +92,9 @@ async function staged(store: SqliteStore, paths: string[], stamp: (i: number) =>
       t = now;
     };
     try {
-      const info = await stat(path);
-      const raw = decodeText(path, await readFile(path));
+      const { raw, context } = await readTextInput(path);
       lap('read');
-      const parsed = parseTextArticle(raw, { origin: path, fileYear: info.mtime.getUTCFullYear() });
+      const parsed = parseTextArticle(raw, context);
       lap('parse');
       const article = analyseArticle(parsed);
       lap('clean+analyse');

@@ -37,7 +37,7 @@ export interface Outlier {
  */
 export class VectorCache {
   private readonly vectors = new Map<string, Map<string, number>>();
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 5_000) {}
 
   has(id: string): boolean {
     return this.vectors.has(id);
