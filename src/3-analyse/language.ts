@@ -9,7 +9,7 @@ export interface LanguageGuess {
 /** Identifies the language of a text from a sample of it (eld; fast and good on short text). */
 export function detectLanguage(text: string): LanguageGuess {
   // eld's accuracy saturates after a few thousand characters; more only costs time.
-  const sample = text.length > 2000 ? text.slice(0, 2000) : text;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   const result = eld.detect(sample);
   if (!result.language) return { code: 'und', reliable: false };
   return { code: result.language, reliable: result.isReliable() };
