@@ -77,6 +77,18 @@ export interface AnalysedArticle {
   times: TimeExpression[];
 }
 
+/**
+ * An analysed article ready to store, its analysis passes' output already serialised (the
+ * `analysis_json` column). Worker threads hand this over: one string is far cheaper to pass
+ * between threads than the object graph of entities, quotes and times.
+ */
+export interface SerialisedArticle {
+  meta: ArticleMeta;
+  text: string;
+  language: { code: string; reliable: boolean };
+  analysisJson: string;
+}
+
 /** A stored article, as the store returns it. */
 export interface StoredArticle extends AnalysedArticle {
   id: string;

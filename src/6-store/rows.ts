@@ -2,7 +2,7 @@
  * Row shapes both stores share (the SQL schemas mirror each other), so an
  * article, a link or a feed state reads back the same from SQLite and PostgreSQL.
  */
-import type { AnalysedArticle, StoredArticle } from '../types.js';
+import type { AnalysedArticle, SerialisedArticle, StoredArticle } from '../types.js';
 import type { ArticleLink, FeedState, SimilarArticle } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -18,6 +18,21 @@ export function analysisJson(article: AnalysedArticle): string {
     quotes: article.quotes,
     times: article.times,
   });
+}
+
+/** An article as stored: its analysis serialised once, where it was made. */
+export function serialiseArticle(article: AnalysedArticle): SerialisedArticle {
+  return {
+    meta: article.meta,
+    text: article.text,
+    language: article.language,
+    analysisJson: analysisJson(article),
+  };
+}
+
+/** The `analysis_json` of an article to store, serialised already or not. */
+export function storedAnalysisJson(article: AnalysedArticle | SerialisedArticle): string {
+  return 'analysisJson' in article ? article.analysisJson : analysisJson(article);
 }
 
 export function articleFromRow(row: Row): StoredArticle {

@@ -1,11 +1,11 @@
 import type { Assignment, CandidateStory } from '../4-cluster/assign.js';
 import type { ClusterFeatures } from '../4-cluster/features.js';
 import type { DocFreq } from '../4-cluster/weights.js';
-import type { AnalysedArticle, StoredArticle, StorySummary } from '../types.js';
+import type { AnalysedArticle, SerialisedArticle, StoredArticle, StorySummary } from '../types.js';
 
 /** Everything needed to store a new article. */
 export interface NewArticle {
-  article: AnalysedArticle;
+  article: AnalysedArticle | SerialisedArticle;
   /** Hash of the normalised body text: equal hashes are the same article. */
   contentHash: string;
   /** The input exactly as read (before header parsing), kept for audit. */

@@ -4,7 +4,8 @@ import { InputError } from '../1-ingest/input-error.js';
 import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
-import type { AnalysedArticle, ParsedArticle } from '../types.js';
+import { serialiseArticle } from '../6-store/rows.js';
+import type { AnalysedArticle, ParsedArticle, SerialisedArticle } from '../types.js';
 import { contentHash } from './content-hash.js';
 
 /** One input to analyse: a file to read, or text already in hand (a JSONL record, a feed item). */
@@ -14,7 +15,8 @@ export type AnalyseJob =
 
 /** Everything the store needs, computed without touching the store. */
 export interface Analysed {
-  article: AnalysedArticle;
+  /** Serialised here: a worker thread then passes one string, not the analysis objects. */
+  article: SerialisedArticle;
   raw: string;
   features: ClusterFeatures;
   /** `contentHash(article.text)`, made where the analysis ran. */
@@ -51,7 +53,7 @@ export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
     return {
       ok: true,
       input,
-      article,
+      article: serialiseArticle(article),
       raw,
       features: clusterFeatures(article),
       contentHash: contentHash(article.text),

@@ -4,7 +4,7 @@ import { InputError } from '../1-ingest/input-error.js';
 import { assignStory } from '../4-cluster/assign.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
 import type { AddResult, ArticleLinkKind, Store } from '../6-store/store.js';
-import type { AnalysedArticle, ParsedArticle } from '../types.js';
+import type { AnalysedArticle, ParsedArticle, SerialisedArticle } from '../types.js';
 import { analyseParsed } from './analyse-job.js';
 import { contentHash } from './content-hash.js';
 import { relationsFor } from './relations.js';
@@ -63,12 +63,15 @@ export interface IngestReport {
 
 export type StoreResult = AddResult & { links: Array<{ kind: ArticleLinkKind; to: string }> };
 
-/** Clusters and stores one analysed article, recording versions and same-text links. */
+/**
+ * Clusters and stores one analysed article, recording versions and same-text links. An
+ * article serialised where it was analysed comes with its features (they need the sentences).
+ */
 export async function storeArticle(
   store: Store,
-  article: AnalysedArticle,
+  article: AnalysedArticle | SerialisedArticle,
   raw: string,
-  features: ClusterFeatures = clusterFeatures(article),
+  features: ClusterFeatures = featuresOf(article),
   hash: string = contentHash(article.text),
 ): Promise<StoreResult> {
   const links = relationsFor(article, await store.similarArticles(features.bands), hash);
@@ -117,10 +120,13 @@ export class IngestRun {
     return this.analysed(input, article, raw);
   }
 
-  /** Stores an article analysed elsewhere (e.g. in a worker thread) and records the outcome. */
+  /**
+   * Stores an article analysed elsewhere (e.g. in a worker thread) and records the outcome;
+   * a serialised article comes with its features.
+   */
   async analysed(
     input: string,
-    article: AnalysedArticle,
+    article: AnalysedArticle | SerialisedArticle,
     raw: string,
     features?: ClusterFeatures,
     hash?: string,
@@ -170,4 +176,9 @@ export class IngestRun {
       ...(this.currentFraction ? { currentFraction: Math.min(1, this.currentFraction()) } : {}),
     });
   }
+}
+
+function featuresOf(article: AnalysedArticle | SerialisedArticle): ClusterFeatures {
+  if ('analysisJson' in article) throw new Error('a serialised article needs its cluster features');
+  return clusterFeatures(article);
 }

@@ -38,7 +38,7 @@ function shingles(text: string): Set<string> {
  * article from another outlet with (nearly) the same text.
  */
 export function relationsFor(
-  article: AnalysedArticle,
+  article: Pick<AnalysedArticle, 'text' | 'meta'>,
   candidates: SimilarArticle[],
   hash: string = contentHash(article.text),
 ): Array<{ kind: ArticleLinkKind; to: string }> {

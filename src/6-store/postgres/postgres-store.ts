@@ -17,7 +17,7 @@ import {
   type Store,
 } from '../store.js';
 import {
-  analysisJson,
+  storedAnalysisJson,
   articleFromRow,
   feedStateFromRow,
   linkFromRow,
@@ -176,7 +176,7 @@ export class PostgresStore implements Store {
         article.text,
         input.raw,
         JSON.stringify(article.meta),
-        analysisJson(article),
+        storedAnalysisJson(article),
         [...contribution.keys()],
         [...contribution.values()],
         keys,

@@ -3,7 +3,7 @@ import type { CandidateStory } from '../../4-cluster/assign.js';
 import { assignVector, centroidContribution } from '../../4-cluster/assign.js';
 import { mergeSurvivor, subtractVector, UPKEEP_DEFAULTS } from '../../4-cluster/upkeep.js';
 import { keyTerms, weightVector, type DocFreq } from '../../4-cluster/weights.js';
-import type { AnalysedArticle, StoredArticle, StorySummary } from '../../types.js';
+import type { SerialisedArticle, StoredArticle, StorySummary } from '../../types.js';
 import {
   articleIdFor,
   storyIdFor,
@@ -17,7 +17,7 @@ import {
   type Store,
 } from '../store.js';
 import {
-  analysisJson,
+  storedAnalysisJson,
   articleFromRow,
   feedStateFromRow,
   linkFromRow,
@@ -207,7 +207,7 @@ export class SqliteStore implements Store {
       article.text,
       input.raw,
       JSON.stringify(article.meta),
-      analysisJson(article),
+      storedAnalysisJson(article),
       now,
       vectorJson(contribution),
       JSON.stringify(keys),
@@ -386,7 +386,7 @@ export class SqliteStore implements Store {
     ).run(shape.title, shape.titleRank, shape.firstDate, shape.lastDate, shape.count, id);
   }
 
-  private updateStory(storyId: string, article: AnalysedArticle) {
+  private updateStory(storyId: string, article: Pick<SerialisedArticle, 'meta'>) {
     const published = article.meta.published.value;
     this.widenStory(storyId, {
       count: 1,
