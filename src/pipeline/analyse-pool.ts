@@ -2,8 +2,11 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { jobInput, runAnalyseJob, type AnalyseJob, type AnalyseOutcome } from './analyse-job.js';
 
-/** Jobs in flight per worker: enough to hide message latency, few enough to bound memory. */
-const IN_FLIGHT_PER_WORKER = 4;
+/**
+ * Jobs in flight per worker: enough to hide message latency and the wait for the oldest job
+ * (results are taken in input order), few enough to bound memory.
+ */
+const IN_FLIGHT_PER_WORKER = 8;
 
 /** The default for `--threads`: one analysis thread per core. */
 export function defaultThreads(): number {
