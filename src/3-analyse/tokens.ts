@@ -68,6 +68,11 @@ const termCache = new Map<string, string>();
  * Sergey/Sergei), English words are stemmed, other languages cut to a prefix.
  */
 export function termOf(word: string, lang = 'en'): string {
+  // Fast path: a word outside Russian text is cached under itself (Cyrillic ones never are).
+  if (lang !== 'ru') {
+    const hit = termCache.get(word);
+    if (hit !== undefined) return hit;
+  }
   const key = lang === 'ru' || /[\u0400-\u04ff]/.test(word) ? `ru:${word}` : word;
   const cached = termCache.get(key);
   if (cached !== undefined) return cached;
