@@ -55,9 +55,9 @@ const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
 /** Model margins: a lexicon cue below VETO is dropped; a mined word above ACCEPT becomes a cue. */
-const VETO = -2;
-const ACCEPT = 0;
-const RESCUE = 3;
+const VETO = Number(process.env.PX_VETO ?? -2);
+const ACCEPT = Number(process.env.PX_ACCEPT ?? 0);
+const RESCUE = Number(process.env.PX_RESCUE ?? 3);
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
 const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
@@ -500,7 +500,7 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
   if (END.test(t.raw) || t.raw === ',' || t.raw === '—' || t.raw === ')') return true;
   if (t.quoted || t.raw === ':') return false;
   if (
-    /^(?:in|on|at|during|after|before|while|when|as|via|through|from|over|to|with|about|of|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|too|also|afterward|afterwards|repeatedly|pleasantly|sarcastically|simply|now|once|previously|flatly|firmly|bluntly|quietly)$/.test(
+    /^(?:in|on|at|during|after|before|while|when|as|via|through|from|over|to|with|about|of|for|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|too|also|afterward|afterwards|repeatedly|pleasantly|sarcastically|simply|now|once|previously|flatly|firmly|bluntly|quietly)$/.test(
       t.lower,
     )
   ) {

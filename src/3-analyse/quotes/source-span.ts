@@ -37,10 +37,22 @@ const ADJUNCT_OPENERS = new Set(
 export function leftBoundary(tokens: ClauseToken[], from: number): number {
   // A comma right before the cue closes an appositive or relative clause: pass two commas.
   let commas = tokens[from - 1]?.raw === ',' ? 2 : 0;
+  // "Kall -- co-editor of …, a book … -- said": a dashed appositive is passed like commas.
+  let dashes = isDash(tokens[from - 1]) ? 2 : 0;
   let parens = 0;
   for (let j = from - 1; j >= 0; j--) {
     const t = tokens[j]!;
     if (t.quoted) return j;
+    if (dashes > 0 && isDash(t)) {
+      while (j > 0 && isDash(tokens[j - 1])) j--;
+      dashes--;
+      continue;
+    }
+    // Inside the dashes everything belongs to the appositive.
+    if (dashes === 1) {
+      if (from - j > 40) return j;
+      continue;
+    }
     if (t.raw === ')') {
       parens++;
       continue;
@@ -79,6 +91,11 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
     if (from - j > 24) return j;
   }
   return -1;
+}
+
+/** A dash, or one half of "--". */
+function isDash(t: ClauseToken | undefined): boolean {
+  return !!t && !t.quoted && /^[—–-]$/.test(t.raw);
 }
 
 /** "a poll released in August found", "people involved in the talks said": a participle after a noun. */
@@ -137,7 +154,7 @@ export function subjectSpan(
     changed = false;
     const last = tokens[e - 1]!;
     if (
-      last.raw === '—' ||
+      isDash(last) ||
       (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))
     ) {
       e--;
@@ -186,8 +203,11 @@ export function subjectSpan(
     ) &&
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
-    // A bare noun phrase ("voters say", "candidate Hillary Clinton said"), not a function word.
-    (words.length > 5 || NOT_A_SUBJECT.test(first.lower) || /ly$/.test(first.lower))
+    // A bare noun phrase ("voters say", "candidate Hillary Clinton said", "retired Air Force
+    // general Lloyd Newton said"), not a function word.
+    ((words.length > 5 && !namedTitle(words)) ||
+      NOT_A_SUBJECT.test(first.lower) ||
+      /ly$/.test(first.lower))
   ) {
     return null;
   }
@@ -215,6 +235,15 @@ export function subjectSpan(
     return null;
   if (!first.capital && /[a-z]ing$/.test(first.lower) && !/[a-z]s$/.test(last.lower)) return null;
   return { start: s, end: e };
+}
+
+/** A title before a name: it ends with a capitalised word and has no verb-like word. */
+function namedTitle(words: ClauseToken[]): boolean {
+  return (
+    words.length <= 9 &&
+    words[words.length - 1]!.capital &&
+    words.every((w) => w.capital || (!isVerbLike(w.lower) && !NOT_A_SUBJECT.test(w.lower)))
+  );
 }
 
 /** Past forms after a name ("Trump received", "Vell went"); not nouns in -ent ("president"). */
@@ -285,6 +314,7 @@ export function subjectAfter(
   if (
     !first.isWord ||
     (!first.capital &&
+      !titleBeforeName(tokens, from) &&
       !/^(?:the|a|an|his|her|their|its|one|two|three|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
         first.lower,
       ) &&
@@ -298,4 +328,14 @@ export function subjectAfter(
     e = from + comma;
   }
   return { start: from, end: e };
+}
+
+/** "said 9/11 widow Terry Strada", "said retired general Ana Rell": modifiers before a name. */
+function titleBeforeName(tokens: ClauseToken[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 4; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.quoted || NOT_A_SUBJECT.test(t.lower) || isVerbLike(t.lower)) return false;
+    if (t.capital) return k > from;
+  }
+  return false;
 }
