@@ -21,6 +21,7 @@ import {
   type CueClass,
 } from './cue-lexicon.js';
 import { cueMargin, isCandidate, type CueModel } from './cue-model.js';
+import { pollFrame } from './poll-frame.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
@@ -59,7 +60,7 @@ const VETO = Number(process.env.PX_VETO ?? -2);
 const ACCEPT = Number(process.env.PX_ACCEPT ?? 0);
 const RESCUE = Number(process.env.PX_RESCUE ?? 3);
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
-const WEAK_NESTED = 0.65;
+const WEAK_NESTED = Number(process.env.PX_WN ?? 0.65);
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
 const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
 
@@ -89,6 +90,13 @@ export function findFrames(
       if (f) frames.push(f);
       i++;
       continue;
+    }
+    if (t.lower === 'in') {
+      const p = pollFrame(tokens, i, unit);
+      if (p) {
+        frames.push({ ...classify(text, p.content, quotes), ...p, confidence: 0.5, speech: false });
+        continue;
+      }
     }
     if (ACCORDING_WORDS.has(t.lower) && tokens[i + 1]?.isWord) {
       const f = accordingFrame(text, tokens, unit, quotes, i, i + 1);
@@ -413,6 +421,17 @@ function verbFrame(
     const prev = earlier[earlier.length - 1];
     source =
       (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
+  }
+  // "Caddell went on to discuss …", "Trump pitched himself by telling …": an infinitive or a
+  // gerund after a preposition has the main clause's subject.
+  const prevWord = tokens[cs - 1]?.lower ?? '';
+  const nonFinite =
+    prevWord === 'to' ||
+    (/ing$/.test(tokens[i]!.lower) && /^(?:by|before|after|while|without|when)$/.test(prevWord));
+  if (!source && nonFinite) {
+    const m = mainSubject(tokens);
+    if (m && m.end <= tokens[cs]!.start && !tokens.some((t) => t.quoted && t.start < m.start))
+      source = m;
   }
   // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
   // the two commas the subject finder passes; the subject runs from the sentence's first noun
