@@ -135,17 +135,16 @@ function visitContext(tokens: readonly ClauseToken[], i: number, st: string, vis
   visit('ahead', ahead, n1);
   visit('st|ahead', st, ahead);
   visit('behind', behind, p1);
-  if (process.env.PX_F) {
-    const p2w = word(i - 2);
-    const n2w = word(i + 2);
-    visit('p2', p2w);
-    visit('n2', n2w);
-    visit('p1n1', w1, n1w);
-    visit('n1n2', n1w, n2w);
-    visit('p2p1', p2w, w1);
-    visit('subj|st', subjectBefore(tokens, i), st);
-    visit('pos|ns', i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1);
-  }
+  // Two words each side, and what stands before the candidate (a subject or not).
+  const p2w = word(i - 2);
+  const n2w = word(i + 2);
+  visit('p2', p2w);
+  visit('n2', n2w);
+  visit('p1n1', w1, n1w);
+  visit('n1n2', n1w, n2w);
+  visit('p2p1', p2w, w1);
+  visit('subj|st', subjectBefore(tokens, i), st);
+  visit('pos|ns', i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1);
   visit('cap', t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false');
 }
 
