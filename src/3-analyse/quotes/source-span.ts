@@ -116,16 +116,17 @@ function reducedRelative(tokens: ClauseToken[], j: number): boolean {
   );
 }
 
+/** Words in -ed that are adjectives or nouns before a noun ("registered voters", "a hundred"). */
+const ADJECTIVE_ED =
+  /^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted|likely|married|unmarried|educated|experienced|respected|divided|undecided|committed|concerned|interested|unaffiliated)$/;
+
 function isVerbLike(w: string): boolean {
   if (cueClass(w)) return true;
   return (
     /^(?:is|are|was|were|has|have|had|will|would|can|could|put|began|shook|did|does|do|got|gets|made|makes|took|takes|gave|gives|went|goes|came|comes|held|holds|led|leads|met|meets|sent|sends|spent|left|won|lost|ran|runs)$/.test(
       w,
     ) ||
-    (/[a-z]{3}ed$/.test(w) &&
-      !/^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted)$/.test(
-        w,
-      ))
+    (/[a-z]{3}ed$/.test(w) && !ADJECTIVE_ED.test(w) && !w.includes('-'))
   );
 }
 
@@ -189,7 +190,15 @@ export function subjectSpan(
     const b = tokens[k + 1]!;
     if (RELATIVE_SOURCES.has(a.lower)) break; // X, who has long argued ..., said
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
-    if (a.capital && b.isWord && !b.capital && PAST_FORM.test(b.lower)) return null;
+    if (
+      a.capital &&
+      b.isWord &&
+      !b.capital &&
+      PAST_FORM.test(b.lower) &&
+      !ADJECTIVE_ED.test(b.lower) &&
+      !b.lower.includes('-')
+    )
+      return null;
     if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
       return null;
   }
@@ -228,7 +237,7 @@ export function subjectSpan(
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
     !possessive &&
-    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|[а-яё]+)$/.test(
+    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|half|most|many|some|all|both|few|[а-яё]+)$/.test(
       first.lower,
     )
   )
@@ -315,7 +324,7 @@ export function subjectAfter(
     !first.isWord ||
     (!first.capital &&
       !titleBeforeName(tokens, from) &&
-      !/^(?:the|a|an|his|her|their|its|one|two|three|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
+      !/^(?:the|a|an|his|her|their|its|one|two|three|some|many|most|several|all|both|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
         first.lower,
       ) &&
       !PRONOUNS.has(first.lower))
