@@ -62,7 +62,7 @@ const RESCUE = Number(process.env.PX_RESCUE ?? 3);
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
 const WEAK_NESTED = Number(process.env.PX_WN ?? 0.65);
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
-const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
+const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance', 'evidence'];
 
 /** All attribution frames of one unit, left to right. */
 export function findFrames(
