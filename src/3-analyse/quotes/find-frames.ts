@@ -323,8 +323,12 @@ function verbFrame(
   }
   if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
-  const b = leftBoundary(tokens, cs);
-  const sub = subjectSpan(tokens, b + 1, cs);
+  let b = leftBoundary(tokens, cs);
+  let sub = subjectSpan(tokens, b + 1, cs);
+  if (!sub && cls === 'speech') {
+    const long = longSubjectAfterQuote(tokens, cs);
+    if (long) ({ b, sub } = long);
+  }
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
     !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$|^[.!?]$/.test(bt.raw));
@@ -402,7 +406,11 @@ function verbFrame(
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
   // "…, adding that …": the subject of the frame before, or of the main clause (what lies
   // between the comma and the sentence start is a clause, not an appositive subject).
-  const participle = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  // '…," adding that …': the comma may sit inside the quote marks.
+  const participle =
+    /ing$/.test(tokens[i]!.lower) &&
+    (tokens[cs - 1]?.raw === ',' ||
+      (/^["”’']$/.test(tokens[cs - 1]?.raw ?? '') && text[tokens[cs - 1]!.start - 1] === ','));
   // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
   const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
   let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
@@ -494,6 +502,27 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+/**
+ * "“…,” Malkia Cyril, the executive director at the Center …, who is also featured in the film,
+ * told …": a quote, then a name and an appositive chain longer than the subject finder passes,
+ * then a comma and the cue. Returns the closing mark as the boundary and the name and chain.
+ */
+function longSubjectAfterQuote(
+  tokens: ClauseToken[],
+  cs: number,
+): { b: number; sub: { start: number; end: number } } | null {
+  if (tokens[cs - 1]?.raw !== ',') return null;
+  let k = cs - 2;
+  while (k >= 0 && !tokens[k]!.quoted && cs - k < 45) k--;
+  // k is the last quoted word; its closing mark follows.
+  const mark = k + 1;
+  if (k < 0 || !/^["”’']$|^''$/.test(tokens[mark]?.raw ?? '')) return null;
+  let s = mark + 1;
+  while (s < cs && !tokens[s]!.isWord) s++;
+  if (s >= cs - 3 || !tokens[s]!.capital) return null;
+  return { b: mark, sub: { start: s, end: cs - 1 } };
 }
 
 /** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */

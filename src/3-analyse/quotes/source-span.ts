@@ -243,6 +243,8 @@ export function subjectSpan(
   )
     return null;
   if (!first.capital && /[a-z]ing$/.test(first.lower) && !/[a-z]s$/.test(last.lower)) return null;
+  // "… whose also featured in the film, told": a verb opens no subject.
+  if (!first.capital && isVerbLike(first.lower)) return null;
   return { start: s, end: e };
 }
 
