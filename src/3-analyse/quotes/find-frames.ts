@@ -26,6 +26,7 @@ import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
   RELATIVE_SOURCES,
+  isVerbLike,
   leftBoundary,
   subjectAfter,
   subjectSpan,
@@ -328,6 +329,9 @@ function verbFrame(
   if (!sub && cls === 'speech') {
     const long = longSubjectAfterQuote(tokens, cs);
     if (long) ({ b, sub } = long);
+    // "…, the losses would outstrip the gains, said Batchelder.": the boundary search passed
+    // the comma before the cue (as for "X, a lawyer, said"); no subject there: an inversion.
+    else if (b < cs - 1 && tokens[cs - 1]?.raw === ',' && invertedAfter(tokens, ce)) b = cs - 1;
   }
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
@@ -502,6 +506,18 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+/** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
+function invertedAfter(tokens: ClauseToken[], ce: number): boolean {
+  const np = subjectAfter(tokens, ce);
+  if (!np || !isTail(tokens, np.end) || !END.test(tokens[np.end]?.raw ?? '.')) return false;
+  for (let k = np.start; k < np.end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.capital && isVerbLike(t.lower) && !/^(?:who|which)$/.test(t.lower))
+      return false;
+  }
+  return true;
 }
 
 /**

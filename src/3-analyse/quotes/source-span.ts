@@ -120,7 +120,7 @@ function reducedRelative(tokens: ClauseToken[], j: number): boolean {
 const ADJECTIVE_ED =
   /^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted|likely|married|unmarried|educated|experienced|respected|divided|undecided|committed|concerned|interested|unaffiliated)$/;
 
-function isVerbLike(w: string): boolean {
+export function isVerbLike(w: string): boolean {
   if (cueClass(w)) return true;
   return (
     /^(?:is|are|was|were|has|have|had|will|would|can|could|put|began|shook|did|does|do|got|gets|made|makes|took|takes|gave|gives|went|goes|came|comes|held|holds|led|leads|met|meets|sent|sends|spent|left|won|lost|ran|runs)$/.test(
