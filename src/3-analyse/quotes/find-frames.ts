@@ -425,6 +425,21 @@ function verbFrame(
     if (m && m.end === bt.start && tokens[0]!.start <= m.start)
       source = { start: m.start, end: source.end };
   }
+  // "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said": the relative clause
+  // closes an appositive chain; the source is the chain before it.
+  if (source && sub && RELATIVE_SOURCES.has(tokens[sub.start]!.lower) && tokens[cs - 1]?.raw === ',') {
+    const comma = sub.start - 1;
+    const m = mainSubject(tokens);
+    if (
+      m &&
+      tokens[comma]?.raw === ',' &&
+      m.end <= tokens[comma]!.start &&
+      tokens
+        .slice(0, comma)
+        .every((t) => t.start < m.start || !(t.quoted || (t.isWord && !t.capital && isVerbLike(t.lower))))
+    )
+      source = { start: m.start, end: tokens[comma - 1]!.end };
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
