@@ -146,7 +146,18 @@ export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
   if (text.includes(':')) return true;
   for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
     const w = m[0];
-    if (CUE_WORDS.has(w) || w === 'according' || w === 'poll' || w === 'polls' || w === 'survey' || w === 'surveys' || w === 'words' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
+    if (
+      CUE_WORDS.has(w) ||
+      w === 'according' ||
+      w === 'poll' ||
+      w === 'polls' ||
+      w === 'survey' ||
+      w === 'surveys' ||
+      w === 'words' ||
+      w === 'по' ||
+      ACCORDING_WORDS.has(w)
+    )
+      return true;
     if (extra?.has(w)) return true;
   }
   return false;

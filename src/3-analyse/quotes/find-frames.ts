@@ -57,11 +57,11 @@ const NOT_AFTER_TO =
   /^(?:said|told|continued|continues|continue|asked|expected|believed|thought|known|reported)$/;
 const END = /^[.!?;]$/;
 /** Model margins: a lexicon cue below VETO is dropped; a mined word above ACCEPT becomes a cue. */
-const VETO = Number(process.env.PX_VETO ?? -2);
-const ACCEPT = Number(process.env.PX_ACCEPT ?? 0);
-const RESCUE = Number(process.env.PX_RESCUE ?? 3);
+const VETO = -2;
+const ACCEPT = 0;
+const RESCUE = 3;
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
-const WEAK_NESTED = Number(process.env.PX_WN ?? 0.65);
+const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
 const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance', 'evidence'];
 
@@ -427,7 +427,12 @@ function verbFrame(
   }
   // "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said": the relative clause
   // closes an appositive chain; the source is the chain before it.
-  if (source && sub && RELATIVE_SOURCES.has(tokens[sub.start]!.lower) && tokens[cs - 1]?.raw === ',') {
+  if (
+    source &&
+    sub &&
+    RELATIVE_SOURCES.has(tokens[sub.start]!.lower) &&
+    tokens[cs - 1]?.raw === ','
+  ) {
     const comma = sub.start - 1;
     const m = mainSubject(tokens);
     if (
@@ -436,7 +441,10 @@ function verbFrame(
       m.end <= tokens[comma]!.start &&
       tokens
         .slice(0, comma)
-        .every((t) => t.start < m.start || !(t.quoted || (t.isWord && !t.capital && isVerbLike(t.lower))))
+        .every(
+          (t) =>
+            t.start < m.start || !(t.quoted || (t.isWord && !t.capital && isVerbLike(t.lower))),
+        )
     )
       source = { start: m.start, end: tokens[comma - 1]!.end };
   }

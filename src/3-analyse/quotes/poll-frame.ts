@@ -59,6 +59,7 @@ export function pollFrame(tokens: readonly ClauseToken[], i: number, unit: Span)
   const first = tokens[c];
   if (!first || first.start >= unit.end) return null;
   let end = tokens[tokens.length - 1]!.end;
-  for (let j = tokens.length - 1; j > c && /^[.!?]$/.test(tokens[j]!.raw); j--) end = tokens[j - 1]!.end;
+  for (let j = tokens.length - 1; j > c && /^[.!?]$/.test(tokens[j]!.raw); j--)
+    end = tokens[j - 1]!.end;
   return { source, cue, content: { start: first.start, end } };
 }

@@ -154,10 +154,7 @@ export function subjectSpan(
   for (let changed = true; changed && e > s;) {
     changed = false;
     const last = tokens[e - 1]!;
-    if (
-      isDash(last) ||
-      (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))
-    ) {
+    if (isDash(last) || (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))) {
       e--;
       changed = true;
     } else if (last.isWord && TRAILING_ADJUNCT.test(last.lower) && e - s > 1) {
