@@ -143,7 +143,7 @@ export function findFrames(
   // A weak frame (a learnt cue, or no source) inside the content of a sure one is mostly the
   // reported speaker's own words ("Vale said he finally believes …"), which PolNeAR leaves
   // unannotated more often than not.
-  const weak = (f: Frame) => f.confidence < WEAK_NESTED && !process.env.PX_NONEST;
+  const weak = (f: Frame) => f.confidence < WEAK_NESTED;
   return frames.filter(
     (f) =>
       !weak(f) ||
