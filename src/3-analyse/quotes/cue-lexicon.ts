@@ -86,7 +86,7 @@ export const ADDRESSEE_VERBS = new Set(
 /** Words before a verb that belong to the cue: auxiliaries and adverbs ("has also said"). */
 export const CUE_PREFIX = new Set(
   (
-    "has have had 's 've 'd is are was were will would 'll could can may might should must do does did " +
+    "has have had 's 've 'd is are was were be been being will would 'll could can may might should must do does did " +
     "'re 'm 'll also not n't never still already later once previously recently initially again " +
     'further even ever just first now since repeatedly often frequently long reportedly publicly ' +
     'privately openly apparently separately subsequently'
