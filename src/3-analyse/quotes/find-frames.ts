@@ -449,6 +449,22 @@ function verbFrame(
       source = { start: m.start, end: tokens[comma - 1]!.end };
   }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
+  // "Donald Trump is raising questions about …", "The council made a strong condemnation of
+  // …": a learnt cue after the clause's own verb; the subject stands before that verb.
+  if (
+    !source &&
+    learnt &&
+    bt &&
+    b > 0 &&
+    bt.isWord &&
+    !bt.capital &&
+    (isVerbLike(bt.lower) || bt.lower === 'then')
+  ) {
+    let vs = b;
+    while (vs > 0 && (CUE_PREFIX.has(tokens[vs - 1]!.lower) || isAdverb(tokens[vs - 1]!.raw))) vs--;
+    const before = subjectSpan(tokens, leftBoundary(tokens, vs) + 1, vs);
+    if (before) source = tokenSpan(tokens, before);
+  }
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
     source = mainSubject(tokens);
@@ -634,7 +650,7 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
       e < tokens.length &&
       e - k < 7 &&
       tokens[e]!.isWord &&
-      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that)$/.test(
+      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that|on|in|at|during|after|before|with)$/.test(
         tokens[e]!.lower,
       ) &&
       !cueClass(tokens[e]!.lower) &&
