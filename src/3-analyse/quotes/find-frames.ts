@@ -324,6 +324,8 @@ function verbFrame(
   }
   if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
+  const opening = openingParticiple(text, tokens, quotes, i, cs, ce, cue);
+  if (opening) return [opening];
   let b = leftBoundary(tokens, cs);
   let sub = subjectSpan(tokens, b + 1, cs);
   if (!sub && cls === 'speech') {
@@ -547,6 +549,29 @@ function verbFrame(
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
 }
 
+/**
+ * "Citing a report, Trump said …", "Lamenting their luck, Mexicans say …": a participle opening
+ * the sentence; its content runs to the comma, its source is the main clause's subject.
+ */
+function openingParticiple(
+  text: string,
+  tokens: ClauseToken[],
+  quotes: QuotedSpan[],
+  i: number,
+  cs: number,
+  ce: number,
+  cue: Span,
+): Frame | null {
+  if (!/[a-z]ing$/.test(tokens[i]!.lower) || tokens.slice(0, cs).some((t) => t.isWord)) return null;
+  let comma = ce;
+  while (comma < tokens.length && comma - ce <= 25 && tokens[comma]!.raw !== ',') comma++;
+  if (tokens[comma]?.raw !== ',' || comma === ce || tokens[comma]!.quoted) return null;
+  const source = nounPhraseAt(tokens, comma + 1);
+  const span = trimContent(text, { start: tokens[ce]!.start, end: tokens[comma - 1]!.end });
+  if (!source || !span) return null;
+  return { ...classify(text, span, quotes), source, cue, confidence: 0.7, speech: false };
+}
+
 /** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
 function invertedAfter(tokens: ClauseToken[], ce: number): boolean {
   const np = subjectAfter(tokens, ce);
@@ -639,6 +664,11 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
     if (tokens[c]?.raw !== ',') return null;
     k = c + 1;
   }
+  return nounPhraseAt(tokens, k);
+}
+
+/** A pronoun, a determiner and its noun phrase up to the verb, or a run of capitalised words at token k. */
+function nounPhraseAt(tokens: ClauseToken[], k: number): Span | null {
   const first = tokens[k];
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
