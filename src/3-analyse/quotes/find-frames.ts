@@ -673,7 +673,11 @@ function nounPhraseAt(tokens: ClauseToken[], k: number): Span | null {
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
   let e = k;
-  if (/^(?:the|a|an|this|his|her|their|its|our)$/.test(first.lower)) {
+  if (
+    /^(?:the|a|an|this|these|those|his|her|their|its|our|several|many|some|most|both|other|two|three|four|five)$/.test(
+      first.lower,
+    )
+  ) {
     // "The harbour authority …": a determiner and its noun phrase, up to the verb.
     e = k + 1;
     while (
