@@ -760,6 +760,10 @@ function signatureFrame(
   };
 }
 
+/** Capitalised labels that are no transcript speaker ("WARNING: Video contains …"). */
+const NOT_A_SPEAKER =
+  /^(?:WARNING|CLARIFICATION|CORRECTION|CORRECTIONS|UPDATE|UPDATED|NOTE|ABSTRACT|PHOTOS?|VIDEO|WATCH|READ|RELATED|BREAKING|EXCLUSIVE|DISCLAIMER|DISCLOSURE|SOURCES?|ADVERTISEMENT|MORE|ALSO|EDITOR|CAPTION)$/;
+
 /** "Vale: “We will rebuild.”" — a name and a colon open the unit. */
 function colonFrame(
   text: string,
@@ -771,7 +775,12 @@ function colonFrame(
   let h = 0;
   while (h < tokens.length && !tokens[h]!.isWord) h++;
   const speakerTag =
-    tokens[h] && /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) && tokens[h + 1]?.raw === ':' ? h : -1;
+    tokens[h] &&
+    /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) &&
+    !NOT_A_SPEAKER.test(tokens[h]!.raw) &&
+    tokens[h + 1]?.raw === ':'
+      ? h
+      : -1;
   const c = speakerTag >= 0 ? h + 1 : tokens.findIndex((t) => t.raw === ':' && !t.quoted);
   if (c < 1 || c > 8 || c + 1 >= tokens.length) return null;
   const head = tokens.slice(speakerTag >= 0 ? h : 0, c);
