@@ -376,7 +376,10 @@ function verbFrame(
     } else if (!q) {
       const span = trimContent(text, { start: unit.start, end: boundaryEnd });
       if (!span) return null;
-      out.push({ ...classify(text, span, quotes), source, cue, confidence: 0.75 });
+      // "Asked about the plan, Vale said, “…”": the clause before is the question, not content.
+      const first = tokens.find((t) => t.isWord);
+      if (first?.lower !== 'asked' || first.quoted)
+        out.push({ ...classify(text, span, quotes), source, cue, confidence: 0.75 });
     } else return null;
     // "“A,” he said, “B.”": the second quote shares the source and cue.
     const after = tokens[restAt];
@@ -562,14 +565,24 @@ function openingParticiple(
   ce: number,
   cue: Span,
 ): Frame | null {
-  if (!/[a-z]ing$/.test(tokens[i]!.lower) || tokens.slice(0, cs).some((t) => t.isWord)) return null;
+  // "Asked about the plan, Vale said …": the asker goes unnamed; the question is the content.
+  const asked = tokens[i]!.lower === 'asked';
+  if (!(asked || /[a-z]ing$/.test(tokens[i]!.lower)) || tokens.slice(0, cs).some((t) => t.isWord))
+    return null;
   let comma = ce;
   while (comma < tokens.length && comma - ce <= 25 && tokens[comma]!.raw !== ',') comma++;
   if (tokens[comma]?.raw !== ',' || comma === ce || tokens[comma]!.quoted) return null;
-  const source = nounPhraseAt(tokens, comma + 1);
+  const source = asked ? null : nounPhraseAt(tokens, comma + 1);
   const span = trimContent(text, { start: tokens[ce]!.start, end: tokens[comma - 1]!.end });
-  if (!source || !span) return null;
-  return { ...classify(text, span, quotes), source, cue, confidence: 0.7, speech: false };
+  if ((!source && !asked) || !span) return null;
+  // Sure enough to stay when the main clause's frame covers it ("Asked …, Vale said: …").
+  return {
+    ...classify(text, span, quotes),
+    source,
+    cue,
+    confidence: asked ? 0.65 : 0.7,
+    speech: false,
+  };
 }
 
 /** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
