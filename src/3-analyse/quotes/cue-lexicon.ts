@@ -143,7 +143,8 @@ export function cueClass(word: string): CueClass | undefined {
  * "according to" / "по словам" (nor a word of `extra`). Saves tokenising most sentences of a long article.
  */
 export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
-  if (text.includes(':')) return true;
+  // A colon may open a quote or a transcript line; a dash may sign a quote ("“…” ― Ana Rell").
+  if (/[:―—]/.test(text)) return true;
   for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
     const w = m[0];
     if (

@@ -762,8 +762,16 @@ function signatureFrame(
   const q = quoteEndingAt(quotes, tokens[i]!.start, text);
   if (!q) return null;
   let e = i + 1;
-  while (e < tokens.length && e - i <= 5 && tokens[e]!.isWord && tokens[e]!.capital) e++;
-  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord)) return null;
+  while (
+    e < tokens.length &&
+    e - i <= 5 &&
+    tokens[e]!.isWord &&
+    tokens[e]!.capital &&
+    !tokens[e]!.quoted
+  )
+    e++;
+  // The name ends at a non-word or at the next quote ("“…” ― Ana Rell “…”").
+  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord && !tokens[e]!.quoted)) return null;
   return {
     kind: 'direct',
     source: { start: tokens[i + 1]!.start, end: tokens[e - 1]!.end },
