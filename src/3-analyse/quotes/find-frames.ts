@@ -536,7 +536,8 @@ function verbFrame(
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
   // a complement too ("he added that …", not "the detour adds 40 minutes").
   if (/^(?:continu|add)/.test(tokens[i]!.lower)) {
-    const c = tokens[ce];
+    // "…, adding later, “…”": an adverb may come first.
+    const c = tokens[/^(?:later|also|then)$/.test(tokens[ce]?.lower ?? '') ? ce + 1 : ce];
     const ok =
       !!c &&
       // "…, adding he would …" — not "…, adding 40 minutes to the trip".

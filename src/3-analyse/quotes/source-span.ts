@@ -102,6 +102,13 @@ function isDash(t: ClauseToken | undefined): boolean {
 function reducedRelative(tokens: ClauseToken[], j: number): boolean {
   const p = tokens[j - 1];
   const n = tokens[j + 1];
+  // "an analysis of newly filed reports": an adverb and a participle before a noun.
+  if (
+    p &&
+    /^[a-z]{3,}ly$/.test(p.lower) &&
+    /^(?:of|in|for|by|from|with|the|a|an|its|their|his|her)$/.test(tokens[j - 2]?.lower ?? '')
+  )
+    return true;
   return (
     /[a-z]{3}ed$/.test(tokens[j]!.lower) &&
     !!p &&
@@ -323,6 +330,7 @@ export function subjectAfter(
     !first.isWord ||
     (!first.capital &&
       !titleBeforeName(tokens, from) &&
+      !/^\d/.test(first.raw) &&
       !/^(?:the|a|an|his|her|their|its|one|two|three|some|many|most|several|all|both|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
         first.lower,
       ) &&
