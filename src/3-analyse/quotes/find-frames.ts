@@ -126,9 +126,12 @@ export function findFrames(
     const cls = cueClass(t.lower);
     if (cls && looksLikeVerb(tokens, i)) {
       const margin = model ? cueMargin(model, tokens, i) : 0;
-      if (model && VETO_CLASSES.includes(cls) && margin < VETO) continue;
+      const vetoed = model !== null && VETO_CLASSES.includes(cls) && margin < VETO;
+      if (vetoed && cls !== 'speech') continue;
       const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
-      if (f) frames.push(...f);
+      // A post-posed or inverted speech verb ("…, town officials confirmed on Friday.") is
+      // surer than the model: its content ends before the cue.
+      if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
     } else if (
       model &&
       isCandidate(model, t) &&
