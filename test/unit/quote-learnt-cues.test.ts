@@ -113,13 +113,14 @@ test('model mechanics: a mined word above the threshold becomes a cue, below it 
   assert.deepEqual(views(text, tinyModel({ bemoaned: 5 })), []);
 });
 
-test('model mechanics: a lexicon speech or stance cue the model rejects is dropped', () => {
+test('model mechanics: a lexicon cue the model rejects is dropped', () => {
   const text = 'Mara Vell said the ferry would run on Monday.';
   assert.equal(views(text, tinyModel({})).length, 1, 'no opinion: the rules stand');
   assert.equal(views(text, tinyModel({ said: -10 })).length, 0);
-  // Evidence verbs are left to the rules ("engineers found a crack").
+  // Evidence verbs too ("engineers found a crack" is no attribution in PolNeAR).
   const found = 'Engineers from Ostrand found a crack at the base of the pillar.';
-  assert.equal(views(found, tinyModel({ found: -10 })).length, 1);
+  assert.equal(views(found, tinyModel({})).length, 1, 'no opinion: the rules stand');
+  assert.equal(views(found, tinyModel({ found: -10 })).length, 0);
 });
 
 test('model mechanics: phrasal verbs that report nothing stay out even when the model says yes', () => {

@@ -86,7 +86,7 @@ export const ADDRESSEE_VERBS = new Set(
 /** Words before a verb that belong to the cue: auxiliaries and adverbs ("has also said"). */
 export const CUE_PREFIX = new Set(
   (
-    "has have had 's 've 'd is are was were will would 'll could can may might should must do does did " +
+    "has have had 's 've 'd is are was were be been being will would 'll could can may might should must do does did " +
     "'re 'm 'll also not n't never still already later once previously recently initially again " +
     'further even ever just first now since repeatedly often frequently long reportedly publicly ' +
     'privately openly apparently separately subsequently'
@@ -143,10 +143,22 @@ export function cueClass(word: string): CueClass | undefined {
  * "according to" / "по словам" (nor a word of `extra`). Saves tokenising most sentences of a long article.
  */
 export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
-  if (text.includes(':')) return true;
+  // A colon may open a quote or a transcript line; a dash may sign a quote ("“…” ― Ana Rell").
+  if (/[:―—]/.test(text)) return true;
   for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
     const w = m[0];
-    if (CUE_WORDS.has(w) || w === 'according' || w === 'по' || ACCORDING_WORDS.has(w)) return true;
+    if (
+      CUE_WORDS.has(w) ||
+      w === 'according' ||
+      w === 'poll' ||
+      w === 'polls' ||
+      w === 'survey' ||
+      w === 'surveys' ||
+      w === 'words' ||
+      w === 'по' ||
+      ACCORDING_WORDS.has(w)
+    )
+      return true;
     if (extra?.has(w)) return true;
   }
   return false;

@@ -85,7 +85,7 @@ export function wordFeatures(w: string): string[] {
 type Visit = (template: string, a: string, b?: string) => void;
 
 /** Templates of one value; every other context template pairs two. */
-const SINGLE_TEMPLATES = new Set(['p1', 'n1']);
+const SINGLE_TEMPLATES = new Set(['p1', 'n1', 'p2', 'n2']);
 
 /**
  * The context features of candidate token i, handed to `visit` as parts: training joins them
@@ -135,7 +135,27 @@ function visitContext(tokens: readonly ClauseToken[], i: number, st: string, vis
   visit('ahead', ahead, n1);
   visit('st|ahead', st, ahead);
   visit('behind', behind, p1);
+  // Two words each side, and what stands before the candidate (a subject or not).
+  const p2w = word(i - 2);
+  const n2w = word(i + 2);
+  visit('p2', p2w);
+  visit('n2', n2w);
+  visit('p1n1', w1, n1w);
+  visit('n1n2', n1w, n2w);
+  visit('p2p1', p2w, w1);
+  visit('subj|st', subjectBefore(tokens, i), st);
+  visit('pos|ns', i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1);
   visit('cap', t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false');
+}
+
+/** What stands before the candidate within its clause: a pronoun, a name, a noun, or nothing. */
+function subjectBefore(tokens: readonly ClauseToken[], i: number): string {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const s = shape(tokens[k]);
+    if (s === 'PRON' || s === 'Cap' || s === 'POSS') return s;
+    if (!tokens[k]!.isWord) return `x${s}`;
+  }
+  return i <= 4 ? 'start' : 'none';
 }
 
 /** Features of candidate token i in its context, as strings (for training). */

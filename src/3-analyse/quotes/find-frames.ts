@@ -21,10 +21,12 @@ import {
   type CueClass,
 } from './cue-lexicon.js';
 import { cueMargin, isCandidate, type CueModel } from './cue-model.js';
+import { pollFrame } from './poll-frame.js';
 import type { QuotedSpan } from './quote-marks.js';
 import {
   PRONOUNS,
   RELATIVE_SOURCES,
+  isVerbLike,
   leftBoundary,
   subjectAfter,
   subjectSpan,
@@ -61,7 +63,7 @@ const RESCUE = 3;
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
 const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
-const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance'];
+const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance', 'evidence'];
 
 /** All attribution frames of one unit, left to right. */
 export function findFrames(
@@ -90,6 +92,13 @@ export function findFrames(
       i++;
       continue;
     }
+    if (t.lower === 'in') {
+      const p = pollFrame(tokens, i, unit);
+      if (p) {
+        frames.push({ ...classify(text, p.content, quotes), ...p, confidence: 0.5, speech: false });
+        continue;
+      }
+    }
     if (ACCORDING_WORDS.has(t.lower) && tokens[i + 1]?.isWord) {
       const f = accordingFrame(text, tokens, unit, quotes, i, i + 1);
       if (f) frames.push(f);
@@ -117,9 +126,12 @@ export function findFrames(
     const cls = cueClass(t.lower);
     if (cls && looksLikeVerb(tokens, i)) {
       const margin = model ? cueMargin(model, tokens, i) : 0;
-      if (model && VETO_CLASSES.includes(cls) && margin < VETO) continue;
+      const vetoed = model !== null && VETO_CLASSES.includes(cls) && margin < VETO;
+      if (vetoed && cls !== 'speech') continue;
       const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
-      if (f) frames.push(...f);
+      // A post-posed or inverted speech verb ("…, town officials confirmed on Friday.") is
+      // surer than the model: its content ends before the cue.
+      if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
     } else if (
       model &&
       isCandidate(model, t) &&
@@ -315,8 +327,17 @@ function verbFrame(
   }
   if (tokens[ce]?.raw === ':') ce++;
   const cue = cueSpan(tokens, cs, ce);
-  const b = leftBoundary(tokens, cs);
-  const sub = subjectSpan(tokens, b + 1, cs);
+  const opening = openingParticiple(text, tokens, quotes, i, cs, ce, cue);
+  if (opening) return [opening];
+  let b = leftBoundary(tokens, cs);
+  let sub = subjectSpan(tokens, b + 1, cs);
+  if (!sub && cls === 'speech') {
+    const long = longSubjectAfterQuote(tokens, cs);
+    if (long) ({ b, sub } = long);
+    // "…, the losses would outstrip the gains, said Batchelder.": the boundary search passed
+    // the comma before the cue (as for "X, a lawyer, said"); no subject there: an inversion.
+    else if (b < cs - 1 && tokens[cs - 1]?.raw === ',' && invertedAfter(tokens, ce)) b = cs - 1;
+  }
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
     !!bt && (bt.raw === ',' || bt.quoted || /^["”“»'’—–-]$|^''$|^[.!?]$/.test(bt.raw));
@@ -358,7 +379,10 @@ function verbFrame(
     } else if (!q) {
       const span = trimContent(text, { start: unit.start, end: boundaryEnd });
       if (!span) return null;
-      out.push({ ...classify(text, span, quotes), source, cue, confidence: 0.75 });
+      // "Asked about the plan, Vale said, “…”": the clause before is the question, not content.
+      const first = tokens.find((t) => t.isWord);
+      if (first?.lower !== 'asked' || first.quoted)
+        out.push({ ...classify(text, span, quotes), source, cue, confidence: 0.75 });
     } else return null;
     // "“A,” he said, “B.”": the second quote shares the source and cue.
     const after = tokens[restAt];
@@ -394,7 +418,11 @@ function verbFrame(
   // Pre-posed: "Vale said (that) …", "Vale said: “…”".
   // "…, adding that …": the subject of the frame before, or of the main clause (what lies
   // between the comma and the sentence start is a clause, not an appositive subject).
-  const participle = /ing$/.test(tokens[i]!.lower) && tokens[cs - 1]?.raw === ',';
+  // '…," adding that …': the comma may sit inside the quote marks.
+  const participle =
+    /ing$/.test(tokens[i]!.lower) &&
+    (tokens[cs - 1]?.raw === ',' ||
+      (/^["”’']$/.test(tokens[cs - 1]?.raw ?? '') && text[tokens[cs - 1]!.start - 1] === ','));
   // "… that Vell was rude and encouraged …": a subject never ends with a conjunction.
   const coordinated = !!sub && /^(?:and|but|then)$/.test(tokens[sub.end - 1]!.lower);
   let source: Span | null = sub && !participle && !coordinated ? tokenSpan(tokens, sub) : null;
@@ -405,7 +433,46 @@ function verbFrame(
     if (m && m.end === bt.start && tokens[0]!.start <= m.start)
       source = { start: m.start, end: source.end };
   }
+  // "Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said": the relative clause
+  // closes an appositive chain; the source is the chain before it.
+  if (
+    source &&
+    sub &&
+    RELATIVE_SOURCES.has(tokens[sub.start]!.lower) &&
+    tokens[cs - 1]?.raw === ','
+  ) {
+    const comma = sub.start - 1;
+    const m = mainSubject(tokens);
+    if (
+      m &&
+      tokens[comma]?.raw === ',' &&
+      m.end <= tokens[comma]!.start &&
+      tokens
+        .slice(0, comma)
+        .every(
+          (t) =>
+            t.start < m.start || !(t.quoted || (t.isWord && !t.capital && isVerbLike(t.lower))),
+        )
+    )
+      source = { start: m.start, end: tokens[comma - 1]!.end };
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
+  // "Donald Trump is raising questions about …", "The council made a strong condemnation of
+  // …": a learnt cue after the clause's own verb; the subject stands before that verb.
+  if (
+    !source &&
+    learnt &&
+    bt &&
+    b > 0 &&
+    bt.isWord &&
+    !bt.capital &&
+    (isVerbLike(bt.lower) || bt.lower === 'then')
+  ) {
+    let vs = b;
+    while (vs > 0 && (CUE_PREFIX.has(tokens[vs - 1]!.lower) || isAdverb(tokens[vs - 1]!.raw))) vs--;
+    const before = subjectSpan(tokens, leftBoundary(tokens, vs) + 1, vs);
+    if (before) source = tokenSpan(tokens, before);
+  }
   // "The judge rubbed his chin, and then said …": a second verb of the same subject.
   if (!source && ((bt && /^(?:and|then|but)$/.test(bt.lower) && b > 0) || coordinated))
     source = mainSubject(tokens);
@@ -413,6 +480,17 @@ function verbFrame(
     const prev = earlier[earlier.length - 1];
     source =
       (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
+  }
+  // "Caddell went on to discuss …", "Trump pitched himself by telling …": an infinitive or a
+  // gerund after a preposition has the main clause's subject.
+  const prevWord = tokens[cs - 1]?.lower ?? '';
+  const nonFinite =
+    prevWord === 'to' ||
+    (/ing$/.test(tokens[i]!.lower) && /^(?:by|before|after|while|without|when)$/.test(prevWord));
+  if (!source && nonFinite) {
+    const m = mainSubject(tokens);
+    if (m && m.end <= tokens[cs]!.start && !tokens.some((t) => t.quoted && t.start < m.start))
+      source = m;
   }
   // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
   // the two commas the subject finder passes; the subject runs from the sentence's first noun
@@ -461,7 +539,8 @@ function verbFrame(
   // "continue" reports speech only before a quote or a colon ("He continued: …"); "add" needs
   // a complement too ("he added that …", not "the detour adds 40 minutes").
   if (/^(?:continu|add)/.test(tokens[i]!.lower)) {
-    const c = tokens[ce];
+    // "…, adding later, “…”": an adverb may come first.
+    const c = tokens[/^(?:later|also|then)$/.test(tokens[ce]?.lower ?? '') ? ce + 1 : ce];
     const ok =
       !!c &&
       // "…, adding he would …" — not "…, adding 40 minutes to the trip".
@@ -475,6 +554,72 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+/**
+ * "Citing a report, Trump said …", "Lamenting their luck, Mexicans say …": a participle opening
+ * the sentence; its content runs to the comma, its source is the main clause's subject.
+ */
+function openingParticiple(
+  text: string,
+  tokens: ClauseToken[],
+  quotes: QuotedSpan[],
+  i: number,
+  cs: number,
+  ce: number,
+  cue: Span,
+): Frame | null {
+  // "Asked about the plan, Vale said …": the asker goes unnamed; the question is the content.
+  const asked = tokens[i]!.lower === 'asked';
+  if (!(asked || /[a-z]ing$/.test(tokens[i]!.lower)) || tokens.slice(0, cs).some((t) => t.isWord))
+    return null;
+  let comma = ce;
+  while (comma < tokens.length && comma - ce <= 25 && tokens[comma]!.raw !== ',') comma++;
+  if (tokens[comma]?.raw !== ',' || comma === ce || tokens[comma]!.quoted) return null;
+  const source = asked ? null : nounPhraseAt(tokens, comma + 1);
+  const span = trimContent(text, { start: tokens[ce]!.start, end: tokens[comma - 1]!.end });
+  if ((!source && !asked) || !span) return null;
+  // Sure enough to stay when the main clause's frame covers it ("Asked …, Vale said: …").
+  return {
+    ...classify(text, span, quotes),
+    source,
+    cue,
+    confidence: asked ? 0.65 : 0.7,
+    speech: false,
+  };
+}
+
+/** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
+function invertedAfter(tokens: ClauseToken[], ce: number): boolean {
+  const np = subjectAfter(tokens, ce);
+  if (!np || !isTail(tokens, np.end) || !END.test(tokens[np.end]?.raw ?? '.')) return false;
+  for (let k = np.start; k < np.end; k++) {
+    const t = tokens[k]!;
+    if (t.isWord && !t.capital && isVerbLike(t.lower) && !/^(?:who|which)$/.test(t.lower))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * "“…,” Malkia Cyril, the executive director at the Center …, who is also featured in the film,
+ * told …": a quote, then a name and an appositive chain longer than the subject finder passes,
+ * then a comma and the cue. Returns the closing mark as the boundary and the name and chain.
+ */
+function longSubjectAfterQuote(
+  tokens: ClauseToken[],
+  cs: number,
+): { b: number; sub: { start: number; end: number } } | null {
+  if (tokens[cs - 1]?.raw !== ',') return null;
+  let k = cs - 2;
+  while (k >= 0 && !tokens[k]!.quoted && cs - k < 45) k--;
+  // k is the last quoted word; its closing mark follows.
+  const mark = k + 1;
+  if (k < 0 || !/^["”’']$|^''$/.test(tokens[mark]?.raw ?? '')) return null;
+  let s = mark + 1;
+  while (s < cs && !tokens[s]!.isWord) s++;
+  if (s >= cs - 3 || !tokens[s]!.capital) return null;
+  return { b: mark, sub: { start: s, end: cs - 1 } };
 }
 
 /** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */
@@ -500,7 +645,7 @@ function isTail(tokens: ClauseToken[], k: number): boolean {
   if (END.test(t.raw) || t.raw === ',' || t.raw === '—' || t.raw === ')') return true;
   if (t.quoted || t.raw === ':') return false;
   if (
-    /^(?:in|on|at|during|after|before|while|when|as|via|through|from|over|to|with|about|of|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|too|also|afterward|afterwards|repeatedly|pleasantly|sarcastically|simply|now|once|previously|flatly|firmly|bluntly|quietly)$/.test(
+    /^(?:in|on|at|during|after|before|while|when|as|via|through|from|over|to|with|about|of|for|last|this|earlier|later|recently|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|again|then|too|also|afterward|afterwards|repeatedly|pleasantly|sarcastically|simply|now|once|previously|flatly|firmly|bluntly|quietly)$/.test(
       t.lower,
     )
   ) {
@@ -536,18 +681,27 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
     if (tokens[c]?.raw !== ',') return null;
     k = c + 1;
   }
+  return nounPhraseAt(tokens, k);
+}
+
+/** A pronoun, a determiner and its noun phrase up to the verb, or a run of capitalised words at token k. */
+function nounPhraseAt(tokens: ClauseToken[], k: number): Span | null {
   const first = tokens[k];
   if (!first) return null;
   if (PRONOUNS.has(first.lower)) return { start: first.start, end: first.end };
   let e = k;
-  if (/^(?:the|a|an|this|his|her|their|its|our)$/.test(first.lower)) {
+  if (
+    /^(?:the|a|an|this|these|those|his|her|their|its|our|several|many|some|most|both|other|two|three|four|five)$/.test(
+      first.lower,
+    )
+  ) {
     // "The harbour authority …": a determiner and its noun phrase, up to the verb.
     e = k + 1;
     while (
       e < tokens.length &&
       e - k < 7 &&
       tokens[e]!.isWord &&
-      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that)$/.test(
+      !/^(?:is|are|was|were|has|have|had|will|would|can|could|may|might|do|does|did|should|must|who|which|that|on|in|at|during|after|before|with)$/.test(
         tokens[e]!.lower,
       ) &&
       !cueClass(tokens[e]!.lower) &&
@@ -612,8 +766,16 @@ function signatureFrame(
   const q = quoteEndingAt(quotes, tokens[i]!.start, text);
   if (!q) return null;
   let e = i + 1;
-  while (e < tokens.length && e - i <= 5 && tokens[e]!.isWord && tokens[e]!.capital) e++;
-  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord)) return null;
+  while (
+    e < tokens.length &&
+    e - i <= 5 &&
+    tokens[e]!.isWord &&
+    tokens[e]!.capital &&
+    !tokens[e]!.quoted
+  )
+    e++;
+  // The name ends at a non-word or at the next quote ("“…” ― Ana Rell “…”").
+  if (e === i + 1 || (tokens[e] && tokens[e]!.isWord && !tokens[e]!.quoted)) return null;
   return {
     kind: 'direct',
     source: { start: tokens[i + 1]!.start, end: tokens[e - 1]!.end },
@@ -622,6 +784,10 @@ function signatureFrame(
     confidence: 0.6,
   };
 }
+
+/** Capitalised labels that are no transcript speaker ("WARNING: Video contains …"). */
+const NOT_A_SPEAKER =
+  /^(?:WARNING|CLARIFICATION|CORRECTION|CORRECTIONS|UPDATE|UPDATED|NOTE|ABSTRACT|PHOTOS?|VIDEO|WATCH|READ|RELATED|BREAKING|EXCLUSIVE|DISCLAIMER|DISCLOSURE|SOURCES?|ADVERTISEMENT|MORE|ALSO|EDITOR|CAPTION)$/;
 
 /** "Vale: “We will rebuild.”" — a name and a colon open the unit. */
 function colonFrame(
@@ -634,7 +800,12 @@ function colonFrame(
   let h = 0;
   while (h < tokens.length && !tokens[h]!.isWord) h++;
   const speakerTag =
-    tokens[h] && /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) && tokens[h + 1]?.raw === ':' ? h : -1;
+    tokens[h] &&
+    /^\p{Lu}{2,}$/u.test(tokens[h]!.raw) &&
+    !NOT_A_SPEAKER.test(tokens[h]!.raw) &&
+    tokens[h + 1]?.raw === ':'
+      ? h
+      : -1;
   const c = speakerTag >= 0 ? h + 1 : tokens.findIndex((t) => t.raw === ':' && !t.quoted);
   if (c < 1 || c > 8 || c + 1 >= tokens.length) return null;
   const head = tokens.slice(speakerTag >= 0 ? h : 0, c);

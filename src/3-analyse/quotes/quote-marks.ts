@@ -68,9 +68,10 @@ export function findQuotedSpans(text: string, start = 0, end = text.length): Quo
         else stack.push({ kind: 'curly', at: i, len: 1 });
         break;
       case '”':
-        if (!close(['curly', 'low', 'swedish'], i, 1) && (prev === undefined || /\s/.test(prev))) {
-          stack.push({ kind: 'swedish', at: i, len: 1 });
-        }
+        if (close(['curly', 'low', 'swedish'], i, 1)) break;
+        if (prev === undefined || /\s/.test(prev)) stack.push({ kind: 'swedish', at: i, len: 1 });
+        // Mismatched marks in scraped copy: "…” closes a straight opening.
+        else if (top() === 'dq') close('dq', i, 1);
         break;
       case '„':
         stack.push({ kind: 'low', at: i, len: 1 });
@@ -110,6 +111,8 @@ export function findQuotedSpans(text: string, start = 0, end = text.length): Quo
         const closesHere =
           prev !== undefined && !/\s/.test(prev) && (after === undefined || !isLetter(after));
         if (closesHere && stack.some((o) => o.kind === kind)) close(kind, i, len);
+        // …and “…" a curly one.
+        else if (closesHere && kind === 'dq' && top() === 'curly') close('curly', i, len);
         else if (opensHere) stack.push({ kind, at: i, len });
         i += len - 1;
         break;

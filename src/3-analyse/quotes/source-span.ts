@@ -37,10 +37,22 @@ const ADJUNCT_OPENERS = new Set(
 export function leftBoundary(tokens: ClauseToken[], from: number): number {
   // A comma right before the cue closes an appositive or relative clause: pass two commas.
   let commas = tokens[from - 1]?.raw === ',' ? 2 : 0;
+  // "Kall -- co-editor of …, a book … -- said": a dashed appositive is passed like commas.
+  let dashes = isDash(tokens[from - 1]) ? 2 : 0;
   let parens = 0;
   for (let j = from - 1; j >= 0; j--) {
     const t = tokens[j]!;
     if (t.quoted) return j;
+    if (dashes > 0 && isDash(t)) {
+      while (j > 0 && isDash(tokens[j - 1])) j--;
+      dashes--;
+      continue;
+    }
+    // Inside the dashes everything belongs to the appositive.
+    if (dashes === 1) {
+      if (from - j > 40) return j;
+      continue;
+    }
     if (t.raw === ')') {
       parens++;
       continue;
@@ -81,10 +93,22 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
   return -1;
 }
 
+/** A dash, or one half of "--". */
+function isDash(t: ClauseToken | undefined): boolean {
+  return !!t && !t.quoted && /^[—–-]$/.test(t.raw);
+}
+
 /** "a poll released in August found", "people involved in the talks said": a participle after a noun. */
 function reducedRelative(tokens: ClauseToken[], j: number): boolean {
   const p = tokens[j - 1];
   const n = tokens[j + 1];
+  // "an analysis of newly filed reports": an adverb and a participle before a noun.
+  if (
+    p &&
+    /^[a-z]{3,}ly$/.test(p.lower) &&
+    /^(?:of|in|for|by|from|with|the|a|an|its|their|his|her)$/.test(tokens[j - 2]?.lower ?? '')
+  )
+    return true;
   return (
     /[a-z]{3}ed$/.test(tokens[j]!.lower) &&
     !!p &&
@@ -99,16 +123,17 @@ function reducedRelative(tokens: ClauseToken[], j: number): boolean {
   );
 }
 
-function isVerbLike(w: string): boolean {
+/** Words in -ed that are adjectives or nouns before a noun ("registered voters", "a hundred"). */
+const ADJECTIVE_ED =
+  /^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted|likely|married|unmarried|educated|experienced|respected|divided|undecided|committed|concerned|interested|unaffiliated)$/;
+
+export function isVerbLike(w: string): boolean {
   if (cueClass(w)) return true;
   return (
     /^(?:is|are|was|were|has|have|had|will|would|can|could|put|began|shook|did|does|do|got|gets|made|makes|took|takes|gave|gives|went|goes|came|comes|held|holds|led|leads|met|meets|sent|sends|spent|left|won|lost|ran|runs)$/.test(
       w,
     ) ||
-    (/[a-z]{3}ed$/.test(w) &&
-      !/^(?:red|bed|need|seed|feed|speed|creed|greed|breed|hundred|united|based|armed|related|elected|retired|embattled|beleaguered|so-called|unnamed|alleged|registered|unidentified|detailed|learned|renowned|noted)$/.test(
-        w,
-      ))
+    (/[a-z]{3}ed$/.test(w) && !ADJECTIVE_ED.test(w) && !w.includes('-'))
   );
 }
 
@@ -136,10 +161,7 @@ export function subjectSpan(
   for (let changed = true; changed && e > s;) {
     changed = false;
     const last = tokens[e - 1]!;
-    if (
-      last.raw === '—' ||
-      (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))
-    ) {
+    if (isDash(last) || (last.raw === ',' && !tokens.slice(s, e - 1).some((t) => t.raw === ','))) {
       e--;
       changed = true;
     } else if (last.isWord && TRAILING_ADJUNCT.test(last.lower) && e - s > 1) {
@@ -172,7 +194,15 @@ export function subjectSpan(
     const b = tokens[k + 1]!;
     if (RELATIVE_SOURCES.has(a.lower)) break; // X, who has long argued ..., said
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
-    if (a.capital && b.isWord && !b.capital && PAST_FORM.test(b.lower)) return null;
+    if (
+      a.capital &&
+      b.isWord &&
+      !b.capital &&
+      PAST_FORM.test(b.lower) &&
+      !ADJECTIVE_ED.test(b.lower) &&
+      !b.lower.includes('-')
+    )
+      return null;
     if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
       return null;
   }
@@ -186,8 +216,11 @@ export function subjectSpan(
     ) &&
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
-    // A bare noun phrase ("voters say", "candidate Hillary Clinton said"), not a function word.
-    (words.length > 5 || NOT_A_SUBJECT.test(first.lower) || /ly$/.test(first.lower))
+    // A bare noun phrase ("voters say", "candidate Hillary Clinton said", "retired Air Force
+    // general Lloyd Newton said"), not a function word.
+    ((words.length > 5 && !namedTitle(words)) ||
+      NOT_A_SUBJECT.test(first.lower) ||
+      /ly$/.test(first.lower))
   ) {
     return null;
   }
@@ -208,13 +241,24 @@ export function subjectSpan(
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
     !possessive &&
-    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|[а-яё]+)$/.test(
+    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|half|most|many|some|all|both|few|[а-яё]+)$/.test(
       first.lower,
     )
   )
     return null;
   if (!first.capital && /[a-z]ing$/.test(first.lower) && !/[a-z]s$/.test(last.lower)) return null;
+  // "… whose also featured in the film, told": a verb opens no subject.
+  if (!first.capital && isVerbLike(first.lower)) return null;
   return { start: s, end: e };
+}
+
+/** A title before a name: it ends with a capitalised word and has no verb-like word. */
+function namedTitle(words: ClauseToken[]): boolean {
+  return (
+    words.length <= 9 &&
+    words[words.length - 1]!.capital &&
+    words.every((w) => w.capital || (!isVerbLike(w.lower) && !NOT_A_SUBJECT.test(w.lower)))
+  );
 }
 
 /** Past forms after a name ("Trump received", "Vell went"); not nouns in -ent ("president"). */
@@ -285,7 +329,9 @@ export function subjectAfter(
   if (
     !first.isWord ||
     (!first.capital &&
-      !/^(?:the|a|an|his|her|their|its|one|two|three|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
+      !titleBeforeName(tokens, from) &&
+      !/^\d/.test(first.raw) &&
+      !/^(?:the|a|an|his|her|their|its|one|two|three|some|many|most|several|all|both|le|la|les|el|los|las|il|lo|gli|der|die|das|den|un|une|uno|una|ein|eine|[а-яё]+)$/.test(
         first.lower,
       ) &&
       !PRONOUNS.has(first.lower))
@@ -298,4 +344,14 @@ export function subjectAfter(
     e = from + comma;
   }
   return { start: from, end: e };
+}
+
+/** "said 9/11 widow Terry Strada", "said retired general Ana Rell": modifiers before a name. */
+function titleBeforeName(tokens: ClauseToken[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 4; k++) {
+    const t = tokens[k]!;
+    if (!t.isWord || t.quoted || NOT_A_SUBJECT.test(t.lower) || isVerbLike(t.lower)) return false;
+    if (t.capital) return k > from;
+  }
+  return false;
 }
