@@ -282,6 +282,9 @@ function classify(
   return { kind: holds ? 'mixed' : 'indirect', content: span };
 }
 
+const DETERMINER_OR_PREP =
+  /^(?:the|a|an|of|in|on|at|by|for|with|from|to|into|about|and|or|his|her|its|their|our|my|this|that)$/;
+
 function verbFrame(
   text: string,
   tokens: ClauseToken[],
@@ -503,6 +506,19 @@ function verbFrame(
       !tokens.some((t) => t.quoted && t.start < tokens[cs]!.start && t.start >= m.start)
     )
       source = { start: m.start, end: tokens[cs - 1]!.end };
+  }
+  // "In an interview with RT he blasted …", "In a Bloomberg interview Trump declared …": an
+  // adjunct without a comma hides the subject; a pronoun or a name right before the cue is it.
+  if (!source && !participle && !secondVerb && !nonFinite && cs > 0) {
+    const p = tokens[cs - 1]!;
+    if (p.isWord && !p.quoted && /^(?:he|she|they|we|i)$/.test(p.lower)) source = { start: p.start, end: p.end };
+    else if (p.isWord && !p.quoted && p.capital && cs >= 2) {
+      let k = cs - 1;
+      while (k > 0 && tokens[k - 1]!.isWord && tokens[k - 1]!.capital && !tokens[k - 1]!.quoted && cs - k < 3) k--;
+      const q = tokens[k - 1];
+      if (q && q.isWord && !q.capital && !q.quoted && !DETERMINER_OR_PREP.test(q.lower))
+        source = { start: tokens[k]!.start, end: p.end };
+    }
   }
   // Passive ("Vell was accused of …", "the plan is supported by the union"): the subject is
   // not the source; the agent after "by" is.
