@@ -39,6 +39,8 @@ const STOP = new Set(
   ),
 );
 const EPOCHS = 8;
+/** Shuffle seeds; the weights of the runs are averaged. */
+const SEEDS = (process.env.CUE_SEEDS ?? '7').split(',').map(Number);
 /** Features whose weights all stay below this are dropped from the file. */
 const PRUNE = 0.5;
 
@@ -138,7 +140,19 @@ const candidates = sentences.reduce((n, s) => n + s.feats.length, 0);
 console.log(
   `${docs.length} annotation files, ${vocab.size} mined words, ${candidates} candidates (${positives} cues) (${Date.now() - t0} ms)`,
 );
-const trained = trainPerceptron(sentences, EPOCHS, 7, false, CUE_TAGS);
+// Several shuffles averaged (bagging of the shuffle order) lower the variance of one run.
+const runs = SEEDS.map((seed) => trainPerceptron(sentences, EPOCHS, seed, false, CUE_TAGS));
+const trained = runs[0]!;
+if (runs.length > 1) {
+  const sum = new Map<string, Float32Array>();
+  for (const r of runs)
+    for (const [f, w] of r.weights) {
+      const acc = sum.get(f) ?? new Float32Array(w.length);
+      for (let k = 0; k < w.length; k++) acc[k]! += w[k]! / runs.length;
+      sum.set(f, acc);
+    }
+  trained.weights = sum;
+}
 const file = cueModelToFile(
   { ...trained, vocab },
   `PolNeAR train (${docs.length} annotation files), ${EPOCHS} epochs`,

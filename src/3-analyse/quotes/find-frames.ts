@@ -60,6 +60,9 @@ const END = /^[.!?;]$/;
 const VETO = -2;
 const ACCEPT = 0;
 const RESCUE = 3;
+/** A lexicon cue vetoed above DOUBT is kept as a weak frame (dropped when nested in a sure one). */
+const DOUBT = -5;
+const DOUBT_CONF = 0.6;
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
 const WEAK_NESTED = 0.65;
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
@@ -127,11 +130,15 @@ export function findFrames(
     if (cls && looksLikeVerb(tokens, i)) {
       const margin = model ? cueMargin(model, tokens, i) : 0;
       const vetoed = model !== null && VETO_CLASSES.includes(cls) && margin < VETO;
-      if (vetoed && cls !== 'speech') continue;
+      // A mild veto makes the frame weak: kept, unless it sits inside a sure frame's content.
+      const doubtful = vetoed && margin >= DOUBT;
+      if (vetoed && !doubtful && cls !== 'speech') continue;
       const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
       // A post-posed or inverted speech verb ("…, town officials confirmed on Friday.") is
       // surer than the model: its content ends before the cue.
       if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
+      else if (f && doubtful)
+        frames.push(...f.map((x) => ({ ...x, confidence: Math.min(x.confidence, DOUBT_CONF) })));
     } else if (
       model &&
       isCandidate(model, t) &&
