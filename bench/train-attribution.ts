@@ -38,7 +38,7 @@ const STOP = new Set(
     ' ',
   ),
 );
-const EPOCHS = 8;
+const EPOCHS = Number(process.env.CUE_EPOCHS ?? 8);
 /** Shuffle seeds; the weights of the runs are averaged. */
 const SEEDS = (process.env.CUE_SEEDS ?? '7').split(',').map(Number);
 /** Features whose weights all stay below this are dropped from the file. */

@@ -154,6 +154,9 @@ export function findFrames(
   // reported speaker's own words ("Vale said he finally believes …"), which PolNeAR leaves
   // unannotated more often than not.
   const weak = (f: Frame) => f.confidence < WEAK_NESTED;
+  // A one-word source that names nobody ("early Friday saying", "perhaps recognizing",
+  // "Keeps saying she …" at the start of a comment) is dropped, the frame kept.
+  for (const f of frames) if (f.source && junkSource(text, tokens, f.source)) f.source = null;
   return frames.filter(
     (f) =>
       !weak(f) ||
@@ -166,6 +169,18 @@ export function findFrames(
           f.cue.end <= o.content.end,
       ),
   );
+}
+
+const JUNK_SOURCE =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tonight|there|here|perhaps|maybe|also|then|now|still|thus|however|meanwhile|[a-z]+ly|[a-z]+n['’]t)$/;
+
+/** A source of one word that is a date, an adverb, or a capitalised verb opening the unit. */
+function junkSource(text: string, tokens: ClauseToken[], src: Span): boolean {
+  const k = tokens.findIndex((t) => t.start === src.start && t.end === src.end);
+  if (k < 0) return false;
+  const t = tokens[k]!;
+  if (!t.isWord) return false;
+  return JUNK_SOURCE.test(t.lower) && !(t.capital && /ly$/.test(t.lower));
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
