@@ -86,11 +86,26 @@ export function leftBoundary(tokens: ClauseToken[], from: number): number {
       }
       // "who" inside an appositive being passed ("X, who is Y, said") is part of the subject.
       if (RELATIVE_SOURCES.has(t.lower) && commas < 2 && tokens[from - 1]?.raw === ',') continue;
+      // "Trump, appearing after Clinton at the forum, cited …": a participial appositive.
+      if (commas === 1 && participialAppositive(tokens, j)) continue;
       return j;
     }
     if (from - j > 24) return j;
   }
   return -1;
+}
+
+/** Token j lies in ", <participle> …," opened by a comma within 12 tokens before it. */
+function participialAppositive(tokens: ClauseToken[], j: number): boolean {
+  for (let k = j - 1; k >= 0 && j - k <= 12; k--) {
+    const t = tokens[k]!;
+    if (t.quoted) return false;
+    if (t.raw === ',') {
+      const n = tokens[k + 1];
+      return !!n && n.isWord && !n.capital && /[a-z]{3}ing$/.test(n.lower) && k > 0 && tokens[k - 1]!.isWord;
+    }
+  }
+  return false;
 }
 
 /** A dash, or one half of "--". */
