@@ -533,10 +533,18 @@ function verbFrame(
   // adjunct without a comma hides the subject; a pronoun or a name right before the cue is it.
   if (!source && !participle && !secondVerb && !nonFinite && cs > 0) {
     const p = tokens[cs - 1]!;
-    if (p.isWord && !p.quoted && /^(?:he|she|they|we|i)$/.test(p.lower)) source = { start: p.start, end: p.end };
+    if (p.isWord && !p.quoted && /^(?:he|she|they|we|i)$/.test(p.lower))
+      source = { start: p.start, end: p.end };
     else if (p.isWord && !p.quoted && p.capital && cs >= 2) {
       let k = cs - 1;
-      while (k > 0 && tokens[k - 1]!.isWord && tokens[k - 1]!.capital && !tokens[k - 1]!.quoted && cs - k < 3) k--;
+      while (
+        k > 0 &&
+        tokens[k - 1]!.isWord &&
+        tokens[k - 1]!.capital &&
+        !tokens[k - 1]!.quoted &&
+        cs - k < 3
+      )
+        k--;
       const q = tokens[k - 1];
       if (q && q.isWord && !q.capital && !q.quoted && !DETERMINER_OR_PREP.test(q.lower))
         source = { start: tokens[k]!.start, end: p.end };

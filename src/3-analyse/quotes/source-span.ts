@@ -102,7 +102,14 @@ function participialAppositive(tokens: ClauseToken[], j: number): boolean {
     if (t.quoted) return false;
     if (t.raw === ',') {
       const n = tokens[k + 1];
-      return !!n && n.isWord && !n.capital && /[a-z]{3}ing$/.test(n.lower) && k > 0 && tokens[k - 1]!.isWord;
+      return (
+        !!n &&
+        n.isWord &&
+        !n.capital &&
+        /[a-z]{3}ing$/.test(n.lower) &&
+        k > 0 &&
+        tokens[k - 1]!.isWord
+      );
     }
   }
   return false;
