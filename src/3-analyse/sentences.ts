@@ -77,8 +77,9 @@ function splitRegion(text: string, region: Span, lang: string): Span[] {
 
 // What Unicode's sentence rules (UAX #29) break after: sentence terminals, full stops and
 // paragraph separators. Lines are split on "\n" before this.
-const TERMINAL = /[\p{Sentence_Terminal}\u2024\ufe52\uff0e\r\u0085\u2028\u2029]/u;
-const STOP = /[\p{Sentence_Terminal}\u2024\ufe52\uff0e]/u;
+const STOP_CHARS = '\\p{Sentence_Terminal}\\u2024\\ufe52\\uff0e';
+const TERMINAL = new RegExp(`[${STOP_CHARS}\\r\\u0085\\u2028\\u2029]`, 'u');
+const STOP = new RegExp(`[${STOP_CHARS}]`, 'u');
 const CLOSER = /[\p{Pe}\p{Pf}\p{Pi}"'\s]/u;
 
 /**

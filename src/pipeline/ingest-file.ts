@@ -17,7 +17,7 @@ import { ingestBytes } from './ingest-web.js';
 export async function ingestFile(run: IngestRun, file: string): Promise<void> {
   const info = await stat(file);
   if (info.size === 0) throw new InputError(file, 'empty file');
-  const head = await readHead(file);
+  const head = readHead(file);
   const kind = sniffKind(head, file);
   if (kind === 'jsonl') {
     const stream = createReadStream(file);
@@ -39,7 +39,7 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
 /** What a file's first bytes say it is (null when it cannot be read: ingestFile reports why). */
 export async function sniffFile(file: string): Promise<ReturnType<typeof sniffKind> | null> {
   try {
-    return sniffKind(await readHead(file), file);
+    return sniffKind(readHead(file), file);
   } catch {
     return null;
   }
@@ -61,7 +61,7 @@ async function streamDump(
 
 // Synchronous: 4 KB from a local file, and three promise round trips cost more CPU than the
 // read (the main thread sniffs every input of an ingest).
-async function readHead(file: string): Promise<Uint8Array> {
+function readHead(file: string): Uint8Array {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
