@@ -108,13 +108,16 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     while (end > start && /\s/.test(text[end - 1]!)) end--;
     return { start, end };
   }
+  function withText(span: Span): Span & { text: string } {
+    return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+  }
   function toPending(f: Frame, paragraph: number): PendingQuote {
     return {
       kind: f.kind,
-      source: f.source && { ...f.source, text: text.slice(f.source.start, f.source.end) },
+      source: f.source && withText(f.source),
       speakerId: null,
       speaker: null,
-      cue: { ...f.cue, text: text.slice(f.cue.start, f.cue.end) },
+      cue: withText(f.cue),
       content: trimmed(f.content),
       confidence: f.confidence,
       continues: -1,
