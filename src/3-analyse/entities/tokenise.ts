@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { nextMatch } from '../next-match.js';
 
 /** A token for the entity tagger: CoNLL-style (punctuation and possessive 's split off). */
 export interface NerToken extends Span {
@@ -9,7 +10,7 @@ export interface NerToken extends Span {
 // Initialisms ("U.S."), numbers with separators, words with inner hyphens, apostrophes,
 // dots or ampersands ("e-mail", "O'Neill", "AT&T"), and any other single non-space character.
 const TOKEN =
-  /(?:\p{L}\.){2,}|\d+(?:[.,:/-]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:\p{L}\.){2,}|\d+(?:[.,:/-]\d+)*|[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*|\S/uy;
 
 /** Short forms that keep their full stop, as CoNLL writes them ("Mr.", "St.", "Corp."). */
 const KEEP_DOT = new Set(
@@ -19,8 +20,6 @@ const KEEP_DOT = new Set(
 );
 
 const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
-/** TOKEN for exec loops (its own lastIndex; TOKEN itself serves matchAll). */
-const WHOLE = new RegExp(TOKEN.source, TOKEN.flags);
 
 /** Tokens of text[start, end) with offsets into the full text. */
 export function tokeniseForNer(text: string, start = 0, end = text.length): NerToken[] {
@@ -39,21 +38,21 @@ export function tokensOf<T extends NerToken>(
   make: (start: number, end: number, text: string) => T,
 ): T[] {
   const out: T[] = [];
-  const re = WHOLE;
-  re.lastIndex = start;
   let source = text;
   let offset = 0;
-  for (let m = re.exec(source); m; m = re.exec(source)) {
-    let s = offset + m.index;
+  for (let at = nextMatch(source, TOKEN, start); at >= 0;) {
+    const next = TOKEN.lastIndex;
+    let s = offset + at;
     if (s >= end) break;
-    let t = m[0];
+    let t = source.slice(at, next);
     if (s + t.length > end && source === text) {
       // The last token would cross the end: match the rest within the cut text.
       source = text.slice(s, end);
       offset = s;
-      re.lastIndex = 0;
+      at = nextMatch(source, TOKEN, 0);
       continue;
     }
+    at = nextMatch(source, TOKEN, next);
     const prev = out[out.length - 1];
     if (t === '.' && prev && prev.end === s && KEEP_DOT.has(prev.text.toLowerCase())) {
       prev.end++;
@@ -69,6 +68,5 @@ export function tokensOf<T extends NerToken>(
     }
     out.push(make(s, s + t.length, t));
   }
-  re.lastIndex = 0;
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../../types.js';
+import { nextMatch } from '../next-match.js';
 
 /** A word or a single punctuation character, with offsets into the full text. */
 export interface ClauseToken extends Span {
@@ -15,7 +16,7 @@ export interface ClauseToken extends Span {
 // Words keep inner apostrophes, dots and hyphens (U.S., O’Malley, D-Ill); a clitic ('s, n't) is
 // its own token so "Trump's" and "wouldn't" split like the annotators' tokens.
 const TOKEN =
-  /(?:n['’]t|['’](?:s|ve|re|ll|d|m)\b)|[\p{L}\p{N}]+(?:(?:[.\-]|['’](?![st]\b|ve\b|re\b|ll\b|d\b|m\b))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/giu;
+  /(?:n['’]t|['’](?:s|ve|re|ll|d|m)\b)|[\p{L}\p{N}]+(?:(?:[.\-]|['’](?![st]\b|ve\b|re\b|ll\b|d\b|m\b))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/iuy;
 
 /** Tokens of text[start, end). `quoted` marks words inside the given quoted spans. */
 export function clauseTokens(
@@ -27,9 +28,11 @@ export function clauseTokens(
   const out: ClauseToken[] = [];
   const slice = text.slice(start, end);
   let q = 0;
-  for (const m of slice.matchAll(TOKEN)) {
-    let raw = m[0];
-    const s = start + m.index!;
+  let at = nextMatch(slice, TOKEN, 0);
+  while (at >= 0) {
+    const next = TOKEN.lastIndex;
+    let raw = slice.slice(at, next);
+    const s = start + at;
     // A trailing dot belongs to the word only for abbreviations (Sen., Mr., U.S.), not at a sentence end.
     if (raw.length > 1 && raw.endsWith('.') && !isAbbreviation(raw, text, s + raw.length)) {
       raw = raw.slice(0, -1);
@@ -37,6 +40,7 @@ export function clauseTokens(
       pushToken(out, '.', s + raw.length, quoted, q);
     } else pushToken(out, raw, s, quoted, q);
     while (q < quoted.length && quoted[q]!.end <= s) q++;
+    at = nextMatch(slice, TOKEN, next);
   }
   return out;
 }
