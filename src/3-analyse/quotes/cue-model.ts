@@ -81,21 +81,53 @@ export function wordFeatures(w: string): string[] {
   return ['b', `w=${w}`, `st=${st}`, `s3=${w.slice(-3)}`, `c=${cueClass(w) ?? '-'}`];
 }
 
-/** Receives one context feature: its template and one or two values. */
-type Visit = (template: string, a: string, b?: string) => void;
-
+/** The context templates, in the order `contextParts` writes their values. */
+const TEMPLATES = [
+  'p1',
+  'n1',
+  'p1st',
+  'stn1',
+  'psns',
+  'p2s',
+  'ns2',
+  'st|ns',
+  'st|ps',
+  'ahead',
+  'st|ahead',
+  'behind',
+  'p2',
+  'n2',
+  'p1n1',
+  'n1n2',
+  'p2p1',
+  'subj|st',
+  'pos|ns',
+  'cap',
+] as const;
 /** Templates of one value; every other context template pairs two. */
-const SINGLE_TEMPLATES = new Set(['p1', 'n1', 'p2', 'n2']);
+const SINGLE_TEMPLATES = new Set<string>(['p1', 'n1', 'p2', 'n2']);
 
 /**
- * The context features of candidate token i, handed to `visit` as parts: training joins them
- * into strings (`st|ns=accus|that`), the run-time looks them up without building strings.
+ * The values of candidate token i's context features, two per template of TEMPLATES, into
+ * `parts` (reused; '' as the second value of one-value templates). Training joins them into
+ * strings (`st|ns=accus|that`); the run-time looks them up without building strings, and
+ * without a callback whose captured sum would box a number per feature.
  */
-function visitContext(tokens: readonly ClauseToken[], i: number, st: string, visit: Visit): void {
+function contextParts(
+  tokens: readonly ClauseToken[],
+  i: number,
+  st: string,
+  parts: string[],
+): void {
   const t = tokens[i]!;
   const word = (k: number) => {
     const x = tokens[k];
     return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
+  };
+  let n = 0;
+  const put = (a: string, b = '') => {
+    parts[n++] = a;
+    parts[n++] = b;
   };
   const p1 = shape(tokens[i - 1]);
   const n1 = shape(tokens[i + 1]);
@@ -123,29 +155,29 @@ function visitContext(tokens: readonly ClauseToken[], i: number, st: string, vis
   }
   const w1 = word(i - 1);
   const n1w = word(i + 1);
-  visit('p1', w1);
-  visit('n1', n1w);
-  visit('p1st', w1, st);
-  visit('stn1', st, n1w);
-  visit('psns', p1, n1);
-  visit('p2s', shape(tokens[i - 2]), p1);
-  visit('ns2', n1, shape(tokens[i + 2]));
-  visit('st|ns', st, n1);
-  visit('st|ps', st, p1);
-  visit('ahead', ahead, n1);
-  visit('st|ahead', st, ahead);
-  visit('behind', behind, p1);
+  put(w1); // p1
+  put(n1w); // n1
+  put(w1, st); // p1st
+  put(st, n1w); // stn1
+  put(p1, n1); // psns
+  put(shape(tokens[i - 2]), p1); // p2s
+  put(n1, shape(tokens[i + 2])); // ns2
+  put(st, n1); // st|ns
+  put(st, p1); // st|ps
+  put(ahead, n1); // ahead
+  put(st, ahead); // st|ahead
+  put(behind, p1); // behind
   // Two words each side, and what stands before the candidate (a subject or not).
   const p2w = word(i - 2);
   const n2w = word(i + 2);
-  visit('p2', p2w);
-  visit('n2', n2w);
-  visit('p1n1', w1, n1w);
-  visit('n1n2', n1w, n2w);
-  visit('p2p1', p2w, w1);
-  visit('subj|st', subjectBefore(tokens, i), st);
-  visit('pos|ns', i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1);
-  visit('cap', t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false');
+  put(p2w); // p2
+  put(n2w); // n2
+  put(w1, n1w); // p1n1
+  put(n1w, n2w); // n1n2
+  put(p2w, w1); // p2p1
+  put(subjectBefore(tokens, i), st); // subj|st
+  put(i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1); // pos|ns
+  put(t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false'); // cap
 }
 
 /** What stands before the candidate within its clause: a pronoun, a name, a noun, or nothing. */
@@ -160,11 +192,13 @@ function subjectBefore(tokens: readonly ClauseToken[], i: number): string {
 
 /** Features of candidate token i in its context, as strings (for training). */
 export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
-  const out: string[] = [];
-  visitContext(tokens, i, stem(tokens[i]!.lower), (tpl, a, b) =>
-    out.push(b === undefined ? `${tpl}=${a}` : `${tpl}=${a}|${b}`),
+  const parts: string[] = [];
+  contextParts(tokens, i, stem(tokens[i]!.lower), parts);
+  return TEMPLATES.map((tpl, k) =>
+    SINGLE_TEMPLATES.has(tpl)
+      ? `${tpl}=${parts[2 * k]}`
+      : `${tpl}=${parts[2 * k]}|${parts[2 * k + 1]}`,
   );
-  return out;
 }
 
 /** All static features of candidate token i (for training). */
@@ -179,7 +213,6 @@ export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[]
  * 0.4 in a tight loop); flat typed arrays cost about one.
  */
 interface ContextTable {
-  templates: Map<string, number>;
   values: Map<string, number>;
   /** template × values.size + first value id; -1 marks an empty slot. */
   heads: Int32Array;
@@ -199,7 +232,7 @@ function slotOf(head: number, tail: number, mask: number): number {
 function contextTable(model: CueModel): ContextTable {
   const known = tables.get(model);
   if (known) return known;
-  const templates = new Map<string, number>();
+  const templates = new Map<string, number>(TEMPLATES.map((t, k) => [t, k]));
   const values = new Map<string, number>();
   const id = (m: Map<string, number>, key: string) => {
     let v = m.get(key);
@@ -211,21 +244,22 @@ function contextTable(model: CueModel): ContextTable {
     const eq = f.indexOf('=');
     if (eq < 0) continue;
     const tpl = f.slice(0, eq);
+    const k = templates.get(tpl);
+    if (k === undefined) continue;
     const value = f.slice(eq + 1);
     const margin = w[1]! - w[0]!;
     if (SINGLE_TEMPLATES.has(tpl)) {
-      parsed.push([id(templates, tpl), id(values, value), 0, margin]);
+      parsed.push([k, id(values, value), 0, margin]);
       continue;
     }
     const bar = value.indexOf('|');
     if (bar < 0) continue;
     const a = id(values, value.slice(0, bar));
-    parsed.push([id(templates, tpl), a, id(values, value.slice(bar + 1)) + 1, margin]);
+    parsed.push([k, a, id(values, value.slice(bar + 1)) + 1, margin]);
   }
   let size = 1024;
   while (size < parsed.length * 2) size *= 2;
   const table: ContextTable = {
-    templates,
     values,
     heads: new Int32Array(size).fill(-1),
     tails: new Int32Array(size),
@@ -255,6 +289,10 @@ function contextMargin(table: ContextTable, head: number, tail: number): number 
   }
 }
 
+/** The values cueMargin reads, reused from call to call. */
+const parts: string[] = [];
+const SINGLE = TEMPLATES.map((t) => SINGLE_TEMPLATES.has(t));
+
 /**
  * The model's margin for candidate token i (positive: a cue). Each candidate is scored on its
  * own (trained as a one-token sequence), so callers score only the candidates they ask about.
@@ -269,21 +307,21 @@ export function cueMargin(model: CueModel, tokens: readonly ClauseToken[], i: nu
     model.wordScores.set(w, own);
   }
   const table = contextTable(model);
-  const { templates, values } = table;
+  const { values } = table;
   const n = values.size;
+  contextParts(tokens, i, own.stem, parts);
   let margin = own.margin;
-  visitContext(tokens, i, own.stem, (tpl, a, b) => {
-    const t = templates.get(tpl);
-    const av = values.get(a);
-    if (t === undefined || av === undefined) return;
+  for (let k = 0; k < TEMPLATES.length; k++) {
+    const a = values.get(parts[2 * k]!);
+    if (a === undefined) continue;
     let tail = 0;
-    if (b !== undefined) {
-      const bv = values.get(b);
-      if (bv === undefined) return;
-      tail = bv + 1;
+    if (!SINGLE[k]) {
+      const b = values.get(parts[2 * k + 1]!);
+      if (b === undefined) continue;
+      tail = b + 1;
     }
-    margin += contextMargin(table, t * n + av, tail);
-  });
+    margin += contextMargin(table, k * n + a, tail);
+  }
   return margin;
 }
 
