@@ -5,6 +5,8 @@
  * - stance: verbs of thinking, wanting and evaluating; only "X believes …" order.
  * - evidence: what polls and studies do ("a poll found …").
  */
+import { nextMatch } from '../next-match.js';
+
 export type CueClass = 'speech' | 'stance' | 'evidence';
 
 // Regular English verbs: base form only; inflections are generated below.
@@ -138,6 +140,8 @@ export function cueClass(word: string): CueClass | undefined {
   return CUE_WORDS.get(word);
 }
 
+const LETTERS = /\p{L}+/uy;
+
 /**
  * A quick test for text that cannot hold an attribution: no cue word, no colon, no
  * "according to" / "по словам" (nor a word of `extra`). Saves tokenising most sentences of a long article.
@@ -145,8 +149,11 @@ export function cueClass(word: string): CueClass | undefined {
 export function mayHoldCue(text: string, extra?: ReadonlySet<string>): boolean {
   // A colon may open a quote or a transcript line; a dash may sign a quote ("“…” ― Ana Rell").
   if (/[:―—]/.test(text)) return true;
-  for (const m of text.toLowerCase().matchAll(/[\p{L}]+/gu)) {
-    const w = m[0];
+  const lower = text.toLowerCase();
+  for (let at = nextMatch(lower, LETTERS, 0); at >= 0;) {
+    const end = LETTERS.lastIndex;
+    const w = lower.slice(at, end);
+    at = nextMatch(lower, LETTERS, end);
     if (
       CUE_WORDS.has(w) ||
       w === 'according' ||
