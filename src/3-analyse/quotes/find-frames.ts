@@ -356,12 +356,24 @@ function verbFrame(
   if (opening) return [opening];
   let b = leftBoundary(tokens, cs);
   let sub = subjectSpan(tokens, b + 1, cs);
+  // "Nor are tariffs likely to …, said David Autor.", "“…” about the decision, said Ana Rell.":
+  // a noun phrase after the cue that ends the sentence is the speaker; what the boundary
+  // search found before the comma is the content's tail, not an appositive subject.
+  if (sub && cls === 'speech' && invertsAfterComma(tokens, cs, ce, i)) {
+    sub = null;
+    b = cs - 1;
+  }
   if (!sub && cls === 'speech') {
     const long = longSubjectAfterQuote(tokens, cs);
     if (long) ({ b, sub } = long);
     // "…, the losses would outstrip the gains, said Batchelder.": the boundary search passed
     // the comma before the cue (as for "X, a lawyer, said"); no subject there: an inversion.
-    else if (b < cs - 1 && tokens[cs - 1]?.raw === ',' && invertedAfter(tokens, ce)) b = cs - 1;
+    else if (
+      b < cs - 1 &&
+      tokens[cs - 1]?.raw === ',' &&
+      invertedAfter(tokens, ce, tokens[i]!.lower)
+    )
+      b = cs - 1;
   }
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
@@ -635,10 +647,46 @@ function openingParticiple(
   };
 }
 
+const TIME_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|last|this|earlier|later|recently)$/;
+
+/** ", said X." after a comma: a speech verb, not a participle or "told", and a sentence-final noun phrase that is no date. */
+function invertsAfterComma(tokens: ClauseToken[], cs: number, ce: number, i: number): boolean {
+  const verb = tokens[i]!.lower;
+  return (
+    tokens[cs - 1]?.raw === ',' &&
+    NO_OBJECT.test(verb) &&
+    !TIME_WORD.test(tokens[ce]?.lower ?? '') &&
+    !isComplementiser(tokens, ce) &&
+    invertedAfter(tokens, ce, verb)
+  );
+}
+
+/** A few words without a verb or punctuation to the sentence end: "in the room." */
+function shortAdjunct(tokens: ClauseToken[], k: number): boolean {
+  if (!/^(?:in|at|on|during|after|before|with|for|from|close|familiar)$/.test(tokens[k]!.lower))
+    return false;
+  for (let j = k; j < tokens.length && j < k + 8; j++) {
+    const t = tokens[j]!;
+    if (END.test(t.raw)) return true;
+    if (!t.isWord || t.quoted || (!t.capital && isVerbLike(t.lower))) return false;
+  }
+  return false;
+}
+
+/** Speech verbs that take no noun object: a noun phrase after them is the inverted speaker. */
+const NO_OBJECT =
+  /^(?:say|says|said|added|adds|argued|argues|insisted|insists|explained|explains|countered|counters|cautioned|cautions)$/;
+
 /** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
-function invertedAfter(tokens: ClauseToken[], ce: number): boolean {
+function invertedAfter(tokens: ClauseToken[], ce: number, verb: string): boolean {
   const np = subjectAfter(tokens, ce);
-  if (!np || !isTail(tokens, np.end) || !END.test(tokens[np.end]?.raw ?? '.')) return false;
+  if (!np || !isTail(tokens, np.end)) return false;
+  // The sentence ends, or for a verb that takes no object an adjunct does: "said one GOP
+  // source in the room." (not "noted the rule in the interview").
+  const after = tokens[np.end];
+  if (after && !END.test(after.raw) && !(NO_OBJECT.test(verb) && shortAdjunct(tokens, np.end)))
+    return false;
   for (let k = np.start; k < np.end; k++) {
     const t = tokens[k]!;
     if (t.isWord && !t.capital && isVerbLike(t.lower) && !/^(?:who|which)$/.test(t.lower))
