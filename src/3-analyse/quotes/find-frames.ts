@@ -157,6 +157,7 @@ export function findFrames(
   // A one-word source that names nobody ("early Friday saying", "perhaps recognizing",
   // "Keeps saying she …" at the start of a comment) is dropped, the frame kept.
   for (const f of frames) if (f.source && junkSource(text, tokens, f.source)) f.source = null;
+  for (const f of frames) if (f.source && expletiveIt(text, f)) f.source = null;
   return frames.filter(
     (f) =>
       !weak(f) ||
@@ -181,6 +182,20 @@ function junkSource(text: string, tokens: ClauseToken[], src: Span): boolean {
   const t = tokens[k]!;
   if (!t.isWord) return false;
   return JUNK_SOURCE.test(t.lower) && !(t.capital && /ly$/.test(t.lower));
+}
+
+/** "It is clear that …", "it seems", "It's hard to imagine", "made it clear": an "it" that names nobody. */
+function expletiveIt(text: string, f: Frame): boolean {
+  if (!/^it$/i.test(text.slice(f.source!.start, f.source!.end))) return false;
+  const between = text.slice(f.source!.end, f.cue.start);
+  const cue = text.slice(f.cue.start, f.cue.end);
+  return (
+    // "it is also pointing" is a progressive: the "it" may be a campaign or a paper.
+    (/^\s*(?:['’]s|is|was|would be|will be|may be|might be)\b/i.test(between + cue) &&
+      !/ing$/.test(cue)) ||
+    /\bto\s*$/.test(between) ||
+    /^(?:seem|seems|seemed|appear|appears|appeared|clear|unclear)\b/i.test(cue)
+  );
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
