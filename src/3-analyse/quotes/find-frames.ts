@@ -157,7 +157,11 @@ export function findFrames(
   // A one-word source that names nobody ("early Friday saying", "perhaps recognizing",
   // "Keeps saying she …" at the start of a comment) is dropped, the frame kept.
   for (const f of frames) if (f.source && junkSource(text, tokens, f.source)) f.source = null;
-  for (const f of frames) if (f.source && expletiveIt(text, f)) f.source = null;
+  for (const f of frames) {
+    if (f.source && expletiveIt(text, f)) f.source = null;
+    // "drew criticism from Democrats": the giver after "from" is the source.
+    if (f.source && received(text, f)) f.source = giverAfter(tokens, f.cue);
+  }
   return frames.filter(
     (f) =>
       !weak(f) ||
@@ -196,6 +200,25 @@ function expletiveIt(text: string, f: Frame): boolean {
     /\bto\s*$/.test(between) ||
     /^(?:seem|seems|seemed|appear|appears|appeared|clear|unclear)\b/i.test(cue)
   );
+}
+
+const RECEIVING =
+  /\b(?:face[sd]?|facing|dr[ae]ws?|drawn|drawing|receiv(?:e|es|ed|ing)|attract(?:s|ed|ing)?|c[oa]mes? under|coming under|earn(?:s|ed|ing)?|garner(?:s|ed|ing)?|won|wins|winning)\s+(?:[\w-]+\s+){0,2}?(?:criticism|fire|scrutiny|praise|support|backing|ire|rebukes?|condemnation|questions|skepticism|doubts|backlash|complaints|opposition|concerns?|endorsements?|ridicule|accusations|charges|calls)\b/i;
+
+/** "Trump has faced criticism for …", "The bill drew support from …": the subject is the target. */
+function received(text: string, f: Frame): boolean {
+  if (f.source!.end > f.cue.start) return false;
+  const m = RECEIVING.exec(text.slice(f.source!.end, f.cue.end));
+  // The noun received is the cue itself, not something before it ("won support by echoing").
+  return !!m && f.source!.end + m.index + m[0].length > f.cue.start;
+}
+
+/** The noun phrase after "from" right after the cue, or null. */
+function giverAfter(tokens: ClauseToken[], cue: Span): Span | null {
+  const k = tokens.findIndex((t) => t.start >= cue.end);
+  if (k < 0 || tokens[k]!.lower !== 'from' || tokens[k]!.quoted) return null;
+  const np = subjectAfter(tokens, k + 1);
+  return np && tokenSpan(tokens, np);
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
