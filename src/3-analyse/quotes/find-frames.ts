@@ -600,6 +600,12 @@ function verbFrame(
         source = { start: tokens[k]!.start, end: p.end };
     }
   }
+  // "The campaign issued a statement saying …", "sent a letter urging …": the sender, not
+  // the document, is the source.
+  if (source && sub && bt && b > 0 && /ing$/.test(tokens[i]!.lower)) {
+    const sender = senderOfDocument(tokens, sub, b);
+    if (sender !== undefined) source = sender;
+  }
   // Passive ("Vell was accused of …", "the plan is supported by the union"): the subject is
   // not the source; the agent after "by" is.
   const passive = isPassive(tokens, cs, i);
@@ -650,6 +656,34 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [{ ...c, source, cue, confidence, speech: cls === 'speech' }];
+}
+
+const DOCUMENT =
+  /^(?:statement|statements|letter|tweet|tweets|release|memo|video|ad|message|email|e-mail|note|post|op-ed|column|editorial|petition|resolution|complaint|lawsuit|report)$/;
+
+/**
+ * "a statement" right after a verb ("issued a statement saying"): the subject before that
+ * verb, or null when there is none; undefined when the subject is no such document.
+ */
+function senderOfDocument(
+  tokens: ClauseToken[],
+  sub: { start: number; end: number },
+  b: number,
+): Span | null | undefined {
+  const first = tokens[sub.start]!.lower;
+  const bt = tokens[b]!;
+  if (
+    !/^(?:a|an|his|her|their|its|our)$/.test(first) ||
+    !DOCUMENT.test(tokens[sub.end - 1]!.lower) ||
+    !bt.isWord ||
+    bt.capital ||
+    !isVerbLike(bt.lower)
+  )
+    return undefined;
+  let vs = b;
+  while (vs > 0 && (CUE_PREFIX.has(tokens[vs - 1]!.lower) || isAdverb(tokens[vs - 1]!.raw))) vs--;
+  const before = subjectSpan(tokens, leftBoundary(tokens, vs) + 1, vs);
+  return before && tokenSpan(tokens, before);
 }
 
 /**
