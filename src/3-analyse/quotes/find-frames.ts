@@ -139,6 +139,12 @@ export function findFrames(
       if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
       else if (f && doubtful)
         frames.push(...f.map((x) => ({ ...x, confidence: Math.min(x.confidence, DOUBT_CONF) })));
+      // No pattern fits, but the model backs the word: a frame of the cue and its subject.
+      // "add" without a complement was rejected above on purpose ("adding 40 minutes").
+      else if (!f && model && margin > ACCEPT && !/^add/.test(t.lower) && !insideFrame(frames, t)) {
+        const fb = fallbackFrame(text, tokens, unit, quotes, i);
+        if (fb) frames.push(fb);
+      }
     } else if (
       model &&
       isCandidate(model, t) &&
@@ -219,6 +225,35 @@ function giverAfter(tokens: ClauseToken[], cue: Span): Span | null {
   if (k < 0 || tokens[k]!.lower !== 'from' || tokens[k]!.quoted) return null;
   const np = subjectAfter(tokens, k + 1);
   return np && tokenSpan(tokens, np);
+}
+
+/**
+ * A lexicon cue the model backs but no pattern above took ("…,” Kelly charged in her
+ * assault.", "as Eric Garner said before he died"): the cue with the subject before it, and the
+ * clause after it, or before it when only an adjunct follows.
+ */
+function fallbackFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  let cs = i;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+  )
+    cs--;
+  const cue = cueSpan(tokens, cs, i + 1);
+  const sub = subjectSpan(tokens, leftBoundary(tokens, cs) + 1, cs);
+  const source = sub ? tokenSpan(tokens, sub) : null;
+  const span = isTail(tokens, i + 1)
+    ? trimContent(text, { start: unit.start, end: source ? source.start : cue.start })
+    : trimContent(text, { start: tokens[i]!.end, end: unit.end });
+  if (!span) return null;
+  return { ...classify(text, span, quotes), source, cue, confidence: source ? 0.5 : 0.3 };
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
