@@ -647,7 +647,7 @@ function verbFrame(
   if (passive) {
     source = null;
     if (tokens[ce]?.lower === 'by' && !tokens[ce]!.quoted) {
-      const agent = subjectAfter(tokens, ce + 1);
+      const agent = subjectAfter(tokens, ce + 1) ?? bareAgent(tokens, ce + 1);
       // The subject is what was reported: "The ferry plan was first reported by …".
       if (agent) {
         source = tokenSpan(tokens, agent);
@@ -822,6 +822,27 @@ function longSubjectAfterQuote(
   if (s >= cs - 3 || !tokens[s]!.capital) return null;
   return { b: mark, sub: { start: s, end: cs - 1 } };
 }
+
+/** "supported by far fewer publications", "endorsed by dozens of papers": a lower-case agent up to the next clause. */
+function bareAgent(tokens: ClauseToken[], k: number): { start: number; end: number } | null {
+  const first = tokens[k];
+  if (!first?.isWord || first.quoted || isVerbLike(first.lower) || NOT_AGENT.test(first.lower))
+    return null;
+  let e = k;
+  while (
+    e < tokens.length &&
+    e - k < 8 &&
+    tokens[e]!.isWord &&
+    !tokens[e]!.quoted &&
+    !/^(?:that|who|which|when|because|after|before|while|to|for|as|in|on|at|during)$/.test(
+      tokens[e]!.lower,
+    )
+  )
+    e++;
+  return e > k ? { start: k, end: e } : null;
+}
+
+const NOT_AGENT = /^(?:that|this|it|its|the|a|an|to|of|in|on|at|for|with|from|and|or|but|not)$/;
 
 /** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */
 function isPassive(tokens: ClauseToken[], cs: number, i: number): boolean {
