@@ -666,6 +666,15 @@ function verbFrame(
       }
     }
   }
+  // "was declared the winner … by news organizations", "asked to preserve them by the
+  // committee": the agent after a short complement, when no source came before.
+  if (passive && !source) {
+    const by = laterBy(tokens, ce);
+    if (by > 0) {
+      const agent = subjectAfter(tokens, by + 1) ?? bareAgent(tokens, by + 1);
+      if (agent) source = tokenSpan(tokens, agent);
+    }
+  }
   if (!source && cls !== 'speech' && !learnt && !passive && !modelSure) return null;
   const span = contentAfter(text, tokens, tokens[i]!, ce, unit.end);
   if (!span && source && tokens[ce - 1]?.raw === ':' && !learnt) {
@@ -840,6 +849,17 @@ function bareAgent(tokens: ClauseToken[], k: number): { start: number; end: numb
   )
     e++;
   return e > k ? { start: k, end: e } : null;
+}
+
+/** A "by" within a few words after the cue, with no punctuation or clause word before it. */
+function laterBy(tokens: ClauseToken[], ce: number): number {
+  for (let k = ce; k < tokens.length && k < ce + 8; k++) {
+    const t = tokens[k]!;
+    if (t.quoted || !t.isWord || /^(?:that|who|which|when|because|and|but|or|to|in)$/.test(t.lower))
+      return -1;
+    if (t.lower === 'by') return k;
+  }
+  return -1;
 }
 
 const NOT_AGENT = /^(?:that|this|it|its|the|a|an|to|of|in|on|at|for|with|from|and|or|but|not)$/;
