@@ -429,6 +429,16 @@ function verbFrame(
   if (opening) return [opening];
   let b = leftBoundary(tokens, cs);
   let sub = subjectSpan(tokens, b + 1, cs);
+  // "with 30 percent of voters saying …", "met by a chorus of Democrats urging …": the noun
+  // phrase after the preposition is the participle's subject.
+  if (
+    !sub &&
+    /ing$/.test(tokens[i]!.lower) &&
+    tokens[cs - 1]?.isWord &&
+    /^(?:with|by|among|from)$/.test(tokens[b + 1]?.lower ?? '') &&
+    b + 2 < cs
+  )
+    sub = subjectSpan(tokens, b + 2, cs);
   // "Nor are tariffs likely to …, said David Autor.", "“…” about the decision, said Ana Rell.":
   // a noun phrase after the cue that ends the sentence is the speaker; what the boundary
   // search found before the comma is the content's tail, not an appositive subject.
