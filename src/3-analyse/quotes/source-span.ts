@@ -303,6 +303,12 @@ export function subjectAfter(
   let appositive = false;
   while (e < tokens.length) {
     const t = tokens[e]!;
+    // A quoted title inside an appositive or relative clause ("said Steven Brill, author of
+    // “America’s Bitter Pill,” a history …") belongs to it.
+    if ((relative || appositive) && (t.quoted || isMark(t))) {
+      e++;
+      continue;
+    }
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
     if (relative) {
       e++;
@@ -327,7 +333,7 @@ export function subjectAfter(
       // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
       // a participle or a second attribution is not ("said Vale, adding …").
       const n = tokens[e + 1];
-      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted || isMark(n)) break;
       if (tokens[e - 1]!.capital || tokens[e - 1]!.raw === ')') appositive = true;
       e++;
       continue;
@@ -366,6 +372,11 @@ export function subjectAfter(
     e = from + comma;
   }
   return { start: from, end: e };
+}
+
+/** A quote mark token. */
+function isMark(t: ClauseToken): boolean {
+  return /^["“”«»]$|^''$/.test(t.raw);
 }
 
 /** "said 9/11 widow Terry Strada", "said retired general Ana Rell": modifiers before a name. */
