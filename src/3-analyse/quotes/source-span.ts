@@ -263,7 +263,7 @@ export function subjectSpan(
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
     !possessive &&
-    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|half|most|many|some|all|both|few|[а-яё]+)$/.test(
+    !/[a-z]s$|^\d|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|anyone|one|half|most|many|some|all|both|few|another|several|neither|each|none|[а-яё]+)$/.test(
       first.lower,
     )
   )
