@@ -611,6 +611,9 @@ function verbFrame(
     const m = mainSubject(tokens);
     if (m && m.end <= tokens[cs]!.start && !tokens.some((t) => t.quoted && t.start < m.start))
       source = m;
+    // "“…,” Sanders said, going on to say …": the speaker of the frame before.
+    const prev = earlier[earlier.length - 1];
+    if (!source && prev?.source && prev.cue.end <= tokens[cs]!.start) source = prev.source;
   }
   // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
   // the two commas the subject finder passes; the subject runs from the sentence's first noun
