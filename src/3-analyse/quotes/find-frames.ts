@@ -936,6 +936,8 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
     if (tokens[c]?.raw !== ',') return null;
     k = c + 1;
   }
+  // "“Promise mama …,” Blige sings": a quote opening the sentence has no subject to give.
+  if (tokens[k]?.quoted) return null;
   return nounPhraseAt(tokens, k);
 }
 
