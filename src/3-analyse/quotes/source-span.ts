@@ -218,6 +218,8 @@ export function subjectSpan(
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
     if (
       a.capital &&
+      // "A new poll shows": an article is no name.
+      !/^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your)$/.test(a.lower) &&
       b.isWord &&
       !b.capital &&
       PAST_FORM.test(b.lower) &&
