@@ -576,6 +576,12 @@ function verbFrame(
     )
       source = { start: m.start, end: tokens[comma - 1]!.end };
   }
+  // "Christie, who has campaigned … since he suspended his campaign in February, blasted …":
+  // the boundary search stopped inside the relative clause; the name before it is the source.
+  if (source && sub && tokens[cs - 1]?.raw === ',') {
+    const named = nameBeforeRelative(tokens, sub);
+    if (named) source = named;
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "Donald Trump is raising questions about …", "The council made a strong condemnation of
   // …": a learnt cue after the clause's own verb; the subject stands before that verb.
@@ -741,6 +747,21 @@ function senderOfDocument(
   while (vs > 0 && (CUE_PREFIX.has(tokens[vs - 1]!.lower) || isAdverb(tokens[vs - 1]!.raw))) vs--;
   const before = subjectSpan(tokens, leftBoundary(tokens, vs) + 1, vs);
   return before && tokenSpan(tokens, before);
+}
+
+/** The sentence's subject when ", who …" follows it and the found subject is a clause (holds a verb). */
+function nameBeforeRelative(
+  tokens: ClauseToken[],
+  sub: { start: number; end: number },
+): Span | null {
+  const clause = tokens
+    .slice(sub.start, sub.end)
+    .some((t) => t.isWord && !t.capital && isVerbLike(t.lower));
+  if (!clause) return null;
+  const m = mainSubject(tokens);
+  if (!m || m.end > tokens[sub.start]!.start) return null;
+  const k = tokens.findIndex((t) => t.start >= m.end);
+  return tokens[k]?.raw === ',' && RELATIVE_SOURCES.has(tokens[k + 1]?.lower ?? '') ? m : null;
 }
 
 /**
