@@ -749,15 +749,11 @@ function senderOfDocument(
   return before && tokenSpan(tokens, before);
 }
 
-/** The sentence's subject when ", who …" follows it and the found subject is a clause (holds a verb). */
+/** The sentence's subject when ", who …" follows it and the found subject lies after that. */
 function nameBeforeRelative(
   tokens: ClauseToken[],
   sub: { start: number; end: number },
 ): Span | null {
-  const clause = tokens
-    .slice(sub.start, sub.end)
-    .some((t) => t.isWord && !t.capital && isVerbLike(t.lower));
-  if (!clause) return null;
   const m = mainSubject(tokens);
   if (!m || m.end > tokens[sub.start]!.start) return null;
   const k = tokens.findIndex((t) => t.start >= m.end);
