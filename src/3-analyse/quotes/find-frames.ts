@@ -949,7 +949,7 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
       continue;
     }
     let c = k + 1;
-    while (c < tokens.length && c - k < 9 && tokens[c]!.raw !== ',') c++;
+    while (c < tokens.length && c - k < 14 && tokens[c]!.raw !== ',') c++;
     if (tokens[c]?.raw !== ',') return null;
     k = c + 1;
   }
