@@ -604,8 +604,13 @@ function verbFrame(
     source = mainSubject(tokens);
   if (!source && (participle || secondVerb || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
     const prev = earlier[earlier.length - 1];
-    source =
-      (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
+    // "… an architect who said he was stiffed …, saying": a relative clause's speaker is not
+    // the main clause's.
+    const usable =
+      prev?.source &&
+      prev.cue.end <= tokens[cs]!.start &&
+      !RELATIVE_SOURCES.has(text.slice(prev.source.start, prev.source.end).toLowerCase());
+    source = (usable ? prev.source : null) ?? mainSubject(tokens);
   }
   // "Caddell went on to discuss …", "Trump pitched himself by telling …": an infinitive or a
   // gerund after a preposition has the main clause's subject.
