@@ -188,6 +188,8 @@ const JUNK_SOURCE =
 /** A source of one word that is a date, an adverb, or a capitalised verb opening the unit. */
 function junkSource(text: string, tokens: ClauseToken[], src: Span): boolean {
   const k = tokens.findIndex((t) => t.start === src.start && t.end === src.end);
+  // "But don't expect …": an auxiliary and its negation, two tokens, name nobody.
+  if (/^[a-z]+n['’]t$/i.test(text.slice(src.start, src.end))) return true;
   if (k < 0) return false;
   const t = tokens[k]!;
   if (!t.isWord) return false;
