@@ -154,6 +154,11 @@ export function findFrames(
     ) {
       const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
       if (f) frames.push(...f);
+      // A lexicon word the verb heuristics doubted but the model backs strongly: as above.
+      else if (cls && !/^add/.test(t.lower)) {
+        const fb = fallbackFrame(text, tokens, unit, quotes, i);
+        if (fb) frames.push(fb);
+      }
     }
   }
   // A weak frame (a learnt cue, or no source) inside the content of a sure one is mostly the
