@@ -1,4 +1,5 @@
 import type { Artifact, Sentence, Span } from '../types.js';
+import { simpleSentenceBreaks } from './sentence-breaks.js';
 import { ABBREVIATIONS, CAPITALISED_ABBREVIATIONS, NUMBER_ABBREVIATIONS } from './abbreviations.js';
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -55,8 +56,21 @@ function subtract(span: Span, artifacts: Artifact[]): Span[] {
 function splitRegion(text: string, region: Span, lang: string): Span[] {
   const chunk = text.slice(region.start, region.end);
   const pieces: Span[] = [];
-  if (!mayBreak(chunk)) pieces.push({ start: region.start, end: region.end });
-  else
+  // English in plain characters breaks by our own reading of the same rules (identical, and
+  // cheaper: no segment objects); other text by the segmenter.
+  const simple = !mayBreak(chunk)
+    ? []
+    : lang === 'en' || lang === 'und'
+      ? simpleSentenceBreaks(chunk)
+      : null;
+  if (simple) {
+    let start = region.start;
+    for (const b of simple) {
+      pieces.push({ start, end: region.start + b });
+      start = region.start + b;
+    }
+    pieces.push({ start, end: region.end });
+  } else
     for (const seg of segmenter(lang).segment(chunk)) {
       const start = region.start + seg.index;
       pieces.push({ start, end: start + seg.segment.length });
