@@ -1,9 +1,9 @@
 /**
  * Unicode's sentence boundaries (UAX #29) for text in a small repertoire: printable ASCII,
  * Latin-1 letters, curly quotes and dashes. Intl.Segmenter gives the same boundaries for such
- * text (checked on every paragraph of PolNeAR, BASIL, factRuEval, TempEval, zyte-dev and the
- * seeds: 77,754 paragraphs, and 2,000 generated articles) but builds a segment object and string per sentence and costs several times more;
- * anything outside the repertoire goes to the segmenter.
+ * text (checked on 77,754 paragraphs of PolNeAR, BASIL, factRuEval, TempEval, zyte-dev, the
+ * seeds and 2,000 generated articles) but builds an object and a string per sentence and costs
+ * several times more; anything outside the repertoire goes to the segmenter.
  */
 
 // Sentence_Break classes of the repertoire.
