@@ -149,17 +149,24 @@ function loadArticles(
   return out;
 }
 
-function examplesOf(articles: readonly Article[]): Example[] {
+/** What a classifier learns: whether a frame's cue, or its source, is annotated. */
+type Target = 'Cue' | 'Source';
+
+/** Cue: the frames the model judges; Source: every frame with a source. */
+function examplesOf(articles: readonly Article[], target: Target): Example[] {
   const out: Example[] = [];
   for (const a of articles)
     for (const g of a.golds)
-      for (const c of a.candidates.filter((c) => !ruleFrame(c)))
+      for (const c of a.candidates) {
+        const span = target === 'Cue' ? c.cue : c.source;
+        if (!span || (target === 'Cue' && ruleFrame(c))) continue;
         out.push({
           features: [],
           numeric: c.features,
-          label: g.Cue.some((x) => overlaps(x, c.cue)) ? 1 : 0,
+          label: g[target].some((x) => overlaps(x, span)) ? 1 : 0,
           weight: 1 / a.golds.length,
         });
+      }
   return out;
 }
 
@@ -209,16 +216,30 @@ function report(label: string, t: ReturnType<typeof tally>): string {
 }
 
 /** Each candidate's probability from a classifier trained on the other folds. */
-function outOfFold(articles: readonly Article[]): Map<Candidate, number> {
+function outOfFold(articles: readonly Article[], target: Target): Map<Candidate, number> {
   const p = new Map<Candidate, number>();
   for (let k = 0; k < FOLDS; k++) {
-    const w = trainLogistic(examplesOf(articles.filter((a) => a.fold !== k)), LR);
+    const w = trainLogistic(
+      examplesOf(
+        articles.filter((a) => a.fold !== k),
+        target,
+      ),
+      LR,
+    );
     for (const a of articles)
       if (a.fold === k)
         for (const c of a.candidates)
           p.set(c, probability(w, { features: [], numeric: c.features }));
   }
   return p;
+}
+
+/** Weights as integers / SCALE, the negligible ones left out. */
+function stored(weights: Map<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [f, w] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    if (Math.abs(w) * SCALE >= 5) out[f] = Math.round(w * SCALE);
+  return out;
 }
 
 function main(): void {
@@ -244,7 +265,7 @@ function main(): void {
       tally(articles, (a) => a.candidates),
     ),
   );
-  const p = outOfFold(articles);
+  const p = outOfFold(articles, 'Cue');
   let best = { threshold: 0.5, score: -1 };
   for (let th = 0.2; th <= 0.71; th += 0.025) {
     const t = tally(articles, (a) => a.candidates.filter((c) => kept(c, p.get(c)!, th)));
@@ -252,22 +273,33 @@ function main(): void {
     const score = f1(t.Cue) + f1(t.Source);
     if (score > best.score) best = { threshold: Number(th.toFixed(3)), score };
   }
-  const weights = trainLogistic(examplesOf(articles), LR);
-  const stored: Record<string, number> = {};
-  for (const [f, w] of [...weights].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
-    if (Math.abs(w) * SCALE >= 5) stored[f] = Math.round(w * SCALE);
+  const ps = outOfFold(articles, 'Source');
+  let bestSource = { threshold: 0, score: -1 };
+  for (let th = 0; th <= 0.51; th += 0.05) {
+    const t = tally(articles, (a) =>
+      a.candidates
+        .filter((c) => kept(c, p.get(c)!, best.threshold))
+        .map((c) => (c.source && ps.get(c)! < th ? { ...c, source: null } : c)),
+    );
+    console.log(report(`sources kept ≥ ${th.toFixed(2)}`, t));
+    if (f1(t.Source) > bestSource.score)
+      bestSource = { threshold: Number(th.toFixed(2)), score: f1(t.Source) };
+  }
+  const weights = trainLogistic(examplesOf(articles, 'Cue'), LR);
+  const sourceWeights = trainLogistic(examplesOf(articles, 'Source'), LR);
   const file: FrameModelFile = {
     format: 'parallax-frames-1',
     threshold: best.threshold,
     limits: LOOSE,
     scale: SCALE,
-    weights: stored,
+    weights: stored(weights),
+    source: { threshold: bestSource.threshold, weights: stored(sourceWeights) },
     trainedOn: `PolNeAR train (${articles.length} articles), ${FOLDS}-fold cue margins, ${LR.epochs} epochs`,
   };
   writeFileSync(DEFAULT_FRAME_MODEL_PATH, JSON.stringify(file));
   if (process.env.FRAMES_DIAG) diagnose(weights, best.threshold);
   console.log(
-    `wrote ${DEFAULT_FRAME_MODEL_PATH}: ${Object.keys(stored).length} features, threshold ${best.threshold} (${Date.now() - t0} ms)`,
+    `wrote ${DEFAULT_FRAME_MODEL_PATH}: ${Object.keys(file.weights).length} + ${Object.keys(file.source!.weights).length} features, source threshold ${bestSource.threshold}, threshold ${best.threshold} (${Date.now() - t0} ms)`,
   );
 }
 

@@ -22,6 +22,8 @@ export interface FrameModel {
   threshold: number;
   /** The limits find-frames.ts proposes candidates with when this model judges them. */
   limits: FrameLimits;
+  /** Drops a kept frame's source when its own probability (same features) is below the threshold. */
+  source?: { weights: Map<string, number>; threshold: number };
   /** Training only: receives each candidate's features, and every frame is kept. */
   record?: (features: FrameFeatures, frame: Frame) => void;
 }
@@ -40,6 +42,7 @@ export interface FrameModelFile {
   /** Weights stored as integers: weight = value / scale. */
   scale: number;
   weights: Record<string, number>;
+  source?: { threshold: number; weights: Record<string, number> };
   trainedOn: string;
 }
 
@@ -62,13 +65,22 @@ export const DEFAULT_FRAME_MODEL_PATH = fileURLToPath(
  */
 export function judgeFrames(model: FrameModel | null, env: FrameEnv): Frame[] {
   if (!model) return [...env.frames];
-  return env.frames.filter((f) => {
-    if (model.record) {
-      model.record(frameFeatures(f, env), f);
-      return true;
+  if (model.record) {
+    for (const f of env.frames) model.record(frameFeatures(f, env), f);
+    return [...env.frames];
+  }
+  const out: Frame[] = [];
+  for (const f of env.frames) {
+    if (f.margin === undefined && !(f.source && model.source)) {
+      out.push(f);
+      continue;
     }
-    return f.margin === undefined || frameProbability(model, f, env) >= model.threshold;
-  });
+    const [keep, source] = probabilities(model, f, env);
+    if (f.margin !== undefined && keep < model.threshold) continue;
+    // A source the model doubts costs more precision than the recall it brings.
+    out.push(f.source && source < (model.source?.threshold ?? 0) ? { ...f, source: null } : f);
+  }
+  return out;
 }
 
 /** The key a feature is stored under. */
@@ -83,38 +95,61 @@ export function frameFeatures(f: Frame, env: FrameEnv): FrameFeatures {
   return out;
 }
 
-/** Weights by template, first value, then second value ('' when there is none). */
-type FrameIndex = Map<string, Map<string, Map<string, number>>>;
+/** Weights (keep, source) by template, first value, then second value if the template has one. */
+type Pair = [number, number];
+type FrameIndex = Map<string, Map<string, Pair | Map<string, Pair>>>;
 const indexes = new WeakMap<FrameModel, FrameIndex>();
 
 function frameIndex(model: FrameModel): FrameIndex {
   let index = indexes.get(model);
   if (index) return index;
   index = new Map();
-  for (const [key, w] of model.weights) {
-    const eq = key.indexOf('=');
-    const sp = key.indexOf(' ', eq);
-    const tpl = key.slice(0, eq);
-    const a = sp < 0 ? key.slice(eq + 1) : key.slice(eq + 1, sp);
-    const b = sp < 0 ? '' : key.slice(sp + 1);
-    let byA = index.get(tpl);
-    if (!byA) index.set(tpl, (byA = new Map()));
-    let byB = byA.get(a);
-    if (!byB) byA.set(a, (byB = new Map()));
-    byB.set(b, w);
-  }
+  const add = (weights: Map<string, number>, k: 0 | 1) => {
+    for (const [key, w] of weights) {
+      const eq = key.indexOf('=');
+      const sp = key.indexOf(' ', eq);
+      const tpl = key.slice(0, eq);
+      const a = sp < 0 ? key.slice(eq + 1) : key.slice(eq + 1, sp);
+      let byA = index!.get(tpl);
+      if (!byA) index!.set(tpl, (byA = new Map()));
+      let slot = byA.get(a);
+      if (sp >= 0) {
+        if (!(slot instanceof Map)) byA.set(a, (slot = new Map()));
+        const b = key.slice(sp + 1);
+        const pair = slot.get(b) ?? [0, 0];
+        pair[k] = w;
+        slot.set(b, pair);
+      } else {
+        if (!Array.isArray(slot)) byA.set(a, (slot = [0, 0]));
+        slot[k] = w;
+      }
+    }
+  };
+  add(model.weights, 0);
+  if (model.source) add(model.source.weights, 1);
   indexes.set(model, index);
   return index;
 }
 
-/** The model's probability that the frame is an annotated attribution; no key strings built. */
-export function frameProbability(model: FrameModel, f: Frame, env: FrameEnv): number {
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/**
+ * The probabilities that the frame is an annotated attribution and that its source is an
+ * annotated one, from one pass over its features (no key strings built).
+ */
+export function probabilities(model: FrameModel, f: Frame, env: FrameEnv): [number, number] {
   const index = frameIndex(model);
-  let z = 0;
-  visitFrame(f, env, (tpl, a, b = '', v = 1) => {
-    z += (index.get(tpl)?.get(a)?.get(b) ?? 0) * v;
+  let keep = 0;
+  let source = 0;
+  visitFrame(f, env, (tpl, a, b, v = 1) => {
+    const slot = index.get(tpl)?.get(a);
+    const w = b === undefined ? slot : slot instanceof Map ? slot.get(b) : undefined;
+    if (Array.isArray(w)) {
+      keep += w[0] * v;
+      source += w[1] * v;
+    }
   });
-  return 1 / (1 + Math.exp(-z));
+  return [sigmoid(keep), sigmoid(source)];
 }
 
 const PARTICLE = /^(?:about|for|against|at|of|out|up|on|to|with|:)$/;
@@ -128,15 +163,26 @@ function headWord(cue: readonly ClauseToken[]): string {
   return cue[0]?.lower ?? '';
 }
 
+// Feature values are built once: a lookup with a fresh string pays for hashing it.
+const EDGES = [-15, -10, -7, -5, -3, -2, -1, 0, 1, 2, 3, 5, 8, 12];
+const BINS = EDGES.map((e) => `<${e}`);
+const SMALL = ['0', '1', '2', '3', '4', '5', '6'];
+const CONF = new Map<number, string>();
+
 function marginBin(m: number | undefined): string {
   if (m === undefined) return 'none';
-  const edges = [-15, -10, -7, -5, -3, -2, -1, 0, 1, 2, 3, 5, 8, 12];
-  const k = edges.findIndex((e) => m < e);
-  return k < 0 ? '12+' : `<${edges[k]}`;
+  const k = EDGES.findIndex((e) => m < e);
+  return k < 0 ? '12+' : BINS[k]!;
+}
+
+function confidenceValue(c: number): string {
+  let v = CONF.get(c);
+  if (v === undefined) CONF.set(c, (v = c.toFixed(2)));
+  return v;
 }
 
 function lengthBin(n: number): string {
-  return n <= 3 ? String(n) : n <= 6 ? '4-6' : n <= 12 ? '7-12' : n <= 25 ? '13-25' : '26+';
+  return n <= 3 ? SMALL[n]! : n <= 6 ? '4-6' : n <= 12 ? '7-12' : n <= 25 ? '13-25' : '26+';
 }
 
 /** The source as a kind: none, a pronoun, a relative, a name, a phrase with a name, a noun phrase. */
@@ -216,6 +262,22 @@ function countWords(tokens: readonly ClauseToken[], from: number, to: number): n
   return n;
 }
 
+/** What the source looks like: its first and last words, a comma inside, its gap to the cue. */
+function visitSource(
+  tokens: readonly ClauseToken[],
+  src: readonly ClauseToken[] | null,
+  cueAt: number,
+  visit: Visit,
+): void {
+  if (!src || src.length === 0) return;
+  visit('sf', src[0]!.lower);
+  visit('sh', src[src.length - 1]!.lower);
+  visit('scomma', yn(src.some((t) => t.raw === ',')));
+  const end = tokens.indexOf(src[src.length - 1]!);
+  const gap = cueAt - end - 1;
+  visit('sgap', gap < 0 ? 'after' : gap === 0 ? '0' : gap === 1 ? '1' : gap < 4 ? '2-3' : '4+');
+}
+
 /** The features of one candidate frame, handed to `visit` as parts. */
 function visitFrame(f: Frame, env: FrameEnv, visit: Visit): void {
   const { tokens } = env;
@@ -232,7 +294,7 @@ function visitFrame(f: Frame, env: FrameEnv, visit: Visit): void {
   const [cs, ce] = range(tokens, f.content);
   const clen = lengthBin(countWords(tokens, cs, ce));
   const contentSide = f.dangling ? 'next' : f.content.end <= f.cue.start ? 'before' : 'after';
-  const conf = f.confidence.toFixed(2);
+  const conf = confidenceValue(f.confidence);
   const { nest, clash, outer, rival } = nesting(f, env.frames);
   const prev = shape(tokens[first - 1]);
   const next = shape(tokens[last + 1]);
@@ -260,7 +322,7 @@ function visitFrame(f: Frame, env: FrameEnv, visit: Visit): void {
   visit('slen', lengthBin(src ? src.filter((t) => t.isWord).length : 0));
   visit('clen', clen);
   visit('clen|kind', clen, f.kind);
-  visit('cw', String(cue.filter((t) => t.isWord).length));
+  visit('cw', SMALL[Math.min(cue.filter((t) => t.isWord).length, 6)]!);
   visit('nest', nest);
   visit('nest|o', nest, origin);
   visit('nest|sk', nest, sk);
@@ -278,7 +340,8 @@ function visitFrame(f: Frame, env: FrameEnv, visit: Visit): void {
   visit('next', next);
   visit('pn', prev, next);
   visit('pos', first <= 0 ? '0' : first < 3 ? '1-2' : first < 8 ? '3-7' : '8+');
-  visit('frames', String(Math.min(env.frames.length, 4)));
+  visit('frames', SMALL[Math.min(env.frames.length, 4)]!);
+  visitSource(tokens, src, first, visit);
   visit('quotes', yn(env.quotes.some((q) => q.start < env.unit.end && q.end > env.unit.start)));
 }
 
@@ -288,7 +351,11 @@ export function frameModelFromFile(file: FrameModelFile): FrameModel {
   }
   const weights = new Map<string, number>();
   for (const [f, w] of Object.entries(file.weights)) weights.set(f, w / file.scale);
-  return { weights, threshold: file.threshold, limits: file.limits };
+  const source = file.source && {
+    threshold: file.source.threshold,
+    weights: new Map(Object.entries(file.source.weights).map(([f, w]) => [f, w / file.scale])),
+  };
+  return { weights, threshold: file.threshold, limits: file.limits, ...(source ? { source } : {}) };
 }
 
 let cached: FrameModel | null | undefined;
