@@ -52,7 +52,7 @@ const LR: LogisticOptions = {
   seed: 17,
   l2: env('FRAMES_L2', 1e-4),
   rate: env('FRAMES_RATE', 0.1),
-  minCount: env('FRAMES_MIN_COUNT', 3),
+  minCount: env('FRAMES_MIN_COUNT', 10),
 };
 const SCALE = 1000;
 
