@@ -39,7 +39,7 @@ const STOP = new Set(
   ),
 );
 const EPOCHS = Number(process.env.CUE_EPOCHS ?? 8);
-/** `k/n` leaves out every n-th article from k (bench/train-frames.ts trains on the rest). */
+/** `k/n` leaves out the articles whose index is k modulo n (bench/train-frames.ts, cross-fitting). */
 const [HELD_OUT, FOLDS] = (process.env.CUE_HOLD_OUT ?? '0/0').split('/').map(Number) as [
   number,
   number,

@@ -1,6 +1,7 @@
 /**
  * Trains the frame classifier (src/3-analyse/quotes/frame-classifier.ts) on PolNeAR train and
- * writes models/frames-en.json. Never reads the dev split.
+ * writes models/frames-en.json. Trains on train only; FRAMES_DIAG=1 (2: with examples) then
+ * prints how the model does on dev, which nothing is tuned on.
  *
  *   npm run train:frames            # FRAMES_REUSE=1 keeps the fold cue models of a run before
  *
@@ -9,8 +10,9 @@
  * a cue model is trained on the other parts for each (bench/train-attribution.ts with
  * CUE_HOLD_OUT), and each article's candidate frames are found with the model that never saw
  * it. A frame is positive when its cue overlaps a gold Cue of the annotation file (each
- * annotator's file counts with weight 1 / files). The threshold is the one that maximises
- * Cue + Source overlap F1 over out-of-fold predictions of the classifier itself.
+ * annotator's file counts with weight 1 / files); a second head learns whether the frame's
+ * source overlaps a gold Source. The keep threshold maximises Cue + Source overlap F1, the
+ * source threshold Source F1, over out-of-fold predictions of the classifier itself.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
