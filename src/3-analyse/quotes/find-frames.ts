@@ -139,6 +139,12 @@ export function findFrames(
       if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
       else if (f && doubtful)
         frames.push(...f.map((x) => ({ ...x, confidence: Math.min(x.confidence, DOUBT_CONF) })));
+      // No pattern fits, but the model backs the word: a frame of the cue and its subject.
+      // "add" without a complement was rejected above on purpose ("adding 40 minutes").
+      else if (!f && model && margin > ACCEPT && !/^add/.test(t.lower) && !insideFrame(frames, t)) {
+        const fb = fallbackFrame(text, tokens, unit, quotes, i);
+        if (fb) frames.push(fb);
+      }
     } else if (
       model &&
       isCandidate(model, t) &&
@@ -157,6 +163,11 @@ export function findFrames(
   // A one-word source that names nobody ("early Friday saying", "perhaps recognizing",
   // "Keeps saying she …" at the start of a comment) is dropped, the frame kept.
   for (const f of frames) if (f.source && junkSource(text, tokens, f.source)) f.source = null;
+  for (const f of frames) {
+    if (f.source && expletiveIt(text, f)) f.source = null;
+    // "drew criticism from Democrats": the giver after "from" is the source.
+    if (f.source && received(text, f)) f.source = giverAfter(tokens, f.cue);
+  }
   return frames.filter(
     (f) =>
       !weak(f) ||
@@ -181,6 +192,68 @@ function junkSource(text: string, tokens: ClauseToken[], src: Span): boolean {
   const t = tokens[k]!;
   if (!t.isWord) return false;
   return JUNK_SOURCE.test(t.lower) && !(t.capital && /ly$/.test(t.lower));
+}
+
+/** "It is clear that …", "it seems", "It's hard to imagine", "made it clear": an "it" that names nobody. */
+function expletiveIt(text: string, f: Frame): boolean {
+  if (!/^it$/i.test(text.slice(f.source!.start, f.source!.end))) return false;
+  const between = text.slice(f.source!.end, f.cue.start);
+  const cue = text.slice(f.cue.start, f.cue.end);
+  return (
+    // "it is also pointing" is a progressive: the "it" may be a campaign or a paper.
+    (/^\s*(?:['’]s|is|was|would be|will be|may be|might be)\b/i.test(between + cue) &&
+      !/ing$/.test(cue)) ||
+    /\bto\s*$/.test(between) ||
+    /^(?:seem|seems|seemed|appear|appears|appeared|clear|unclear)\b/i.test(cue)
+  );
+}
+
+const RECEIVING =
+  /\b(?:face[sd]?|facing|dr[ae]ws?|drawn|drawing|receiv(?:e|es|ed|ing)|attract(?:s|ed|ing)?|c[oa]mes? under|coming under|earn(?:s|ed|ing)?|garner(?:s|ed|ing)?|won|wins|winning)\s+(?:[\w-]+\s+){0,2}?(?:criticism|fire|scrutiny|praise|support|backing|ire|rebukes?|condemnation|questions|skepticism|doubts|backlash|complaints|opposition|concerns?|endorsements?|ridicule|accusations|charges|calls)\b/i;
+
+/** "Trump has faced criticism for …", "The bill drew support from …": the subject is the target. */
+function received(text: string, f: Frame): boolean {
+  if (f.source!.end > f.cue.start) return false;
+  const m = RECEIVING.exec(text.slice(f.source!.end, f.cue.end));
+  // The noun received is the cue itself, not something before it ("won support by echoing").
+  return !!m && f.source!.end + m.index + m[0].length > f.cue.start;
+}
+
+/** The noun phrase after "from" right after the cue, or null. */
+function giverAfter(tokens: ClauseToken[], cue: Span): Span | null {
+  const k = tokens.findIndex((t) => t.start >= cue.end);
+  if (k < 0 || tokens[k]!.lower !== 'from' || tokens[k]!.quoted) return null;
+  const np = subjectAfter(tokens, k + 1);
+  return np && tokenSpan(tokens, np);
+}
+
+/**
+ * A lexicon cue the model backs but no pattern above took ("…,” Kelly charged in her
+ * assault.", "as Eric Garner said before he died"): the cue with the subject before it, and the
+ * clause after it, or before it when only an adjunct follows.
+ */
+function fallbackFrame(
+  text: string,
+  tokens: ClauseToken[],
+  unit: Span,
+  quotes: QuotedSpan[],
+  i: number,
+): Frame | null {
+  let cs = i;
+  while (
+    cs > 0 &&
+    !tokens[cs - 1]!.quoted &&
+    (CUE_PREFIX.has(tokens[cs - 1]!.lower) || isAdverb(tokens[cs - 1]!.raw))
+  )
+    cs--;
+  const cue = cueSpan(tokens, cs, i + 1);
+  const sub = subjectSpan(tokens, leftBoundary(tokens, cs) + 1, cs);
+  const source = sub ? tokenSpan(tokens, sub) : null;
+  const span = isTail(tokens, i + 1)
+    ? trimContent(text, { start: unit.start, end: source ? source.start : cue.start })
+    : trimContent(text, { start: tokens[i]!.end, end: unit.end });
+  if (!span) return null;
+  return { ...classify(text, span, quotes), source, cue, confidence: source ? 0.5 : 0.3 };
 }
 
 /** A token inside a frame's source or cue, or between its cue and its content ("said in a statement that"). */
@@ -370,12 +443,34 @@ function verbFrame(
   if (opening) return [opening];
   let b = leftBoundary(tokens, cs);
   let sub = subjectSpan(tokens, b + 1, cs);
+  // "with 30 percent of voters saying …", "met by a chorus of Democrats urging …": the noun
+  // phrase after the preposition is the participle's subject.
+  if (
+    !sub &&
+    /ing$/.test(tokens[i]!.lower) &&
+    tokens[cs - 1]?.isWord &&
+    /^(?:with|by|among|from)$/.test(tokens[b + 1]?.lower ?? '') &&
+    b + 2 < cs
+  )
+    sub = subjectSpan(tokens, b + 2, cs);
+  // "Nor are tariffs likely to …, said David Autor.", "“…” about the decision, said Ana Rell.":
+  // a noun phrase after the cue that ends the sentence is the speaker; what the boundary
+  // search found before the comma is the content's tail, not an appositive subject.
+  if (sub && cls === 'speech' && invertsAfterComma(tokens, cs, ce, i)) {
+    sub = null;
+    b = cs - 1;
+  }
   if (!sub && cls === 'speech') {
     const long = longSubjectAfterQuote(tokens, cs);
     if (long) ({ b, sub } = long);
     // "…, the losses would outstrip the gains, said Batchelder.": the boundary search passed
     // the comma before the cue (as for "X, a lawyer, said"); no subject there: an inversion.
-    else if (b < cs - 1 && tokens[cs - 1]?.raw === ',' && invertedAfter(tokens, ce)) b = cs - 1;
+    else if (
+      b < cs - 1 &&
+      tokens[cs - 1]?.raw === ',' &&
+      invertedAfter(tokens, ce, tokens[i]!.lower)
+    )
+      b = cs - 1;
   }
   const bt = b >= 0 ? tokens[b]! : undefined;
   const afterComma =
@@ -495,6 +590,12 @@ function verbFrame(
     )
       source = { start: m.start, end: tokens[comma - 1]!.end };
   }
+  // "Christie, who has campaigned … since he suspended his campaign in February, blasted …":
+  // the boundary search stopped inside the relative clause; the name before it is the source.
+  if (source && sub && tokens[cs - 1]?.raw === ',') {
+    const named = nameBeforeRelative(tokens, sub);
+    if (named) source = named;
+  }
   if (!source && bt && RELATIVE_SOURCES.has(bt.lower)) source = { start: bt.start, end: bt.end };
   // "Donald Trump is raising questions about …", "The council made a strong condemnation of
   // …": a learnt cue after the clause's own verb; the subject stands before that verb.
@@ -517,8 +618,13 @@ function verbFrame(
     source = mainSubject(tokens);
   if (!source && (participle || secondVerb || (bt?.raw === ',' && /ing$/.test(tokens[i]!.lower)))) {
     const prev = earlier[earlier.length - 1];
-    source =
-      (prev && prev.cue.end <= tokens[cs]!.start ? prev.source : null) ?? mainSubject(tokens);
+    // "… an architect who said he was stiffed …, saying": a relative clause's speaker is not
+    // the main clause's.
+    const usable =
+      prev?.source &&
+      prev.cue.end <= tokens[cs]!.start &&
+      !RELATIVE_SOURCES.has(text.slice(prev.source.start, prev.source.end).toLowerCase());
+    source = (usable ? prev.source : null) ?? mainSubject(tokens);
   }
   // "Caddell went on to discuss …", "Trump pitched himself by telling …": an infinitive or a
   // gerund after a preposition has the main clause's subject.
@@ -530,6 +636,9 @@ function verbFrame(
     const m = mainSubject(tokens);
     if (m && m.end <= tokens[cs]!.start && !tokens.some((t) => t.quoted && t.start < m.start))
       source = m;
+    // "“…,” Sanders said, going on to say …": the speaker of the frame before.
+    const prev = earlier[earlier.length - 1];
+    if (!source && prev?.source && prev.cue.end <= tokens[cs]!.start) source = prev.source;
   }
   // "Ana Rell, a lawyer of Orrin, who has long argued …, said": an appositive chain longer than
   // the two commas the subject finder passes; the subject runs from the sentence's first noun
@@ -564,13 +673,19 @@ function verbFrame(
         source = { start: tokens[k]!.start, end: p.end };
     }
   }
+  // "The campaign issued a statement saying …", "sent a letter urging …": the sender, not
+  // the document, is the source.
+  if (source && sub && bt && b > 0 && /ing$/.test(tokens[i]!.lower)) {
+    const sender = senderOfDocument(tokens, sub, b);
+    if (sender !== undefined) source = sender;
+  }
   // Passive ("Vell was accused of …", "the plan is supported by the union"): the subject is
   // not the source; the agent after "by" is.
   const passive = isPassive(tokens, cs, i);
   if (passive) {
     source = null;
     if (tokens[ce]?.lower === 'by' && !tokens[ce]!.quoted) {
-      const agent = subjectAfter(tokens, ce + 1);
+      const agent = subjectAfter(tokens, ce + 1) ?? bareAgent(tokens, ce + 1);
       // The subject is what was reported: "The ferry plan was first reported by …".
       if (agent) {
         source = tokenSpan(tokens, agent);
@@ -587,6 +702,15 @@ function verbFrame(
           ];
         }
       }
+    }
+  }
+  // "was declared the winner … by news organizations", "asked to preserve them by the
+  // committee": the agent after a short complement, when no source came before.
+  if (passive && !source) {
+    const by = laterBy(tokens, ce);
+    if (by > 0) {
+      const agent = subjectAfter(tokens, by + 1) ?? bareAgent(tokens, by + 1);
+      if (agent) source = tokenSpan(tokens, agent);
     }
   }
   if (!source && cls !== 'speech' && !learnt && !passive && !modelSure) return null;
@@ -614,6 +738,45 @@ function verbFrame(
   const c = classify(text, span, quotes);
   const confidence = (source ? 0.8 : 0.5) - (learnt ? 0.2 : 0);
   return [frameOf(c, source, cue, confidence, cls === 'speech')];
+}
+
+const DOCUMENT =
+  /^(?:statement|statements|letter|tweet|tweets|release|memo|video|ad|message|email|e-mail|note|post|op-ed|column|editorial|petition|resolution|complaint|lawsuit|report)$/;
+
+/**
+ * "a statement" right after a verb ("issued a statement saying"): the subject before that
+ * verb, or null when there is none; undefined when the subject is no such document.
+ */
+function senderOfDocument(
+  tokens: ClauseToken[],
+  sub: { start: number; end: number },
+  b: number,
+): Span | null | undefined {
+  const first = tokens[sub.start]!.lower;
+  const bt = tokens[b]!;
+  if (
+    !/^(?:a|an|his|her|their|its|our)$/.test(first) ||
+    !DOCUMENT.test(tokens[sub.end - 1]!.lower) ||
+    !bt.isWord ||
+    bt.capital ||
+    !isVerbLike(bt.lower)
+  )
+    return undefined;
+  let vs = b;
+  while (vs > 0 && (CUE_PREFIX.has(tokens[vs - 1]!.lower) || isAdverb(tokens[vs - 1]!.raw))) vs--;
+  const before = subjectSpan(tokens, leftBoundary(tokens, vs) + 1, vs);
+  return before && tokenSpan(tokens, before);
+}
+
+/** The sentence's subject when ", who …" follows it and the found subject lies after that. */
+function nameBeforeRelative(
+  tokens: ClauseToken[],
+  sub: { start: number; end: number },
+): Span | null {
+  const m = mainSubject(tokens);
+  if (!m || m.end > tokens[sub.start]!.start) return null;
+  const k = tokens.findIndex((t) => t.start >= m.end);
+  return tokens[k]?.raw === ',' && RELATIVE_SOURCES.has(tokens[k + 1]?.lower ?? '') ? m : null;
 }
 
 /**
@@ -649,10 +812,46 @@ function openingParticiple(
   };
 }
 
+const TIME_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|tonight|last|this|earlier|later|recently)$/;
+
+/** ", said X." after a comma: a speech verb, not a participle or "told", and a sentence-final noun phrase that is no date. */
+function invertsAfterComma(tokens: ClauseToken[], cs: number, ce: number, i: number): boolean {
+  const verb = tokens[i]!.lower;
+  return (
+    tokens[cs - 1]?.raw === ',' &&
+    NO_OBJECT.test(verb) &&
+    !TIME_WORD.test(tokens[ce]?.lower ?? '') &&
+    !isComplementiser(tokens, ce) &&
+    invertedAfter(tokens, ce, verb)
+  );
+}
+
+/** A few words without a verb or punctuation to the sentence end: "in the room." */
+function shortAdjunct(tokens: ClauseToken[], k: number): boolean {
+  if (!/^(?:in|at|on|during|after|before|with|for|from|close|familiar)$/.test(tokens[k]!.lower))
+    return false;
+  for (let j = k; j < tokens.length && j < k + 8; j++) {
+    const t = tokens[j]!;
+    if (END.test(t.raw)) return true;
+    if (!t.isWord || t.quoted || (!t.capital && isVerbLike(t.lower))) return false;
+  }
+  return false;
+}
+
+/** Speech verbs that take no noun object: a noun phrase after them is the inverted speaker. */
+const NO_OBJECT =
+  /^(?:say|says|said|added|adds|argued|argues|insisted|insists|explained|explains|countered|counters|cautioned|cautions)$/;
+
 /** A noun phrase after the cue that ends the sentence: "said Batchelder.", "said one GOP source in the room." */
-function invertedAfter(tokens: ClauseToken[], ce: number): boolean {
+function invertedAfter(tokens: ClauseToken[], ce: number, verb: string): boolean {
   const np = subjectAfter(tokens, ce);
-  if (!np || !isTail(tokens, np.end) || !END.test(tokens[np.end]?.raw ?? '.')) return false;
+  if (!np || !isTail(tokens, np.end)) return false;
+  // The sentence ends, or for a verb that takes no object an adjunct does: "said one GOP
+  // source in the room." (not "noted the rule in the interview").
+  const after = tokens[np.end];
+  if (after && !END.test(after.raw) && !(NO_OBJECT.test(verb) && shortAdjunct(tokens, np.end)))
+    return false;
   for (let k = np.start; k < np.end; k++) {
     const t = tokens[k]!;
     if (t.isWord && !t.capital && isVerbLike(t.lower) && !/^(?:who|which)$/.test(t.lower))
@@ -681,6 +880,38 @@ function longSubjectAfterQuote(
   if (s >= cs - 3 || !tokens[s]!.capital) return null;
   return { b: mark, sub: { start: s, end: cs - 1 } };
 }
+
+/** "supported by far fewer publications", "endorsed by dozens of papers": a lower-case agent up to the next clause. */
+function bareAgent(tokens: ClauseToken[], k: number): { start: number; end: number } | null {
+  const first = tokens[k];
+  if (!first?.isWord || first.quoted || isVerbLike(first.lower) || NOT_AGENT.test(first.lower))
+    return null;
+  let e = k;
+  while (
+    e < tokens.length &&
+    e - k < 8 &&
+    tokens[e]!.isWord &&
+    !tokens[e]!.quoted &&
+    !/^(?:that|who|which|when|because|after|before|while|to|for|as|in|on|at|during)$/.test(
+      tokens[e]!.lower,
+    )
+  )
+    e++;
+  return e > k ? { start: k, end: e } : null;
+}
+
+/** A "by" within a few words after the cue, with no punctuation or clause word before it. */
+function laterBy(tokens: ClauseToken[], ce: number): number {
+  for (let k = ce; k < tokens.length && k < ce + 8; k++) {
+    const t = tokens[k]!;
+    if (t.quoted || !t.isWord || /^(?:that|who|which|when|because|and|but|or|to|in)$/.test(t.lower))
+      return -1;
+    if (t.lower === 'by') return k;
+  }
+  return -1;
+}
+
+const NOT_AGENT = /^(?:that|this|it|its|the|a|an|to|of|in|on|at|for|with|from|and|or|but|not)$/;
 
 /** A be-form among the cue's auxiliaries and a participle head: "was first reported", "has been called". */
 function isPassive(tokens: ClauseToken[], cs: number, i: number): boolean {
@@ -737,10 +968,12 @@ function mainSubject(tokens: ClauseToken[]): Span | null {
       continue;
     }
     let c = k + 1;
-    while (c < tokens.length && c - k < 9 && tokens[c]!.raw !== ',') c++;
+    while (c < tokens.length && c - k < 14 && tokens[c]!.raw !== ',') c++;
     if (tokens[c]?.raw !== ',') return null;
     k = c + 1;
   }
+  // "“Promise mama …,” Blige sings": a quote opening the sentence has no subject to give.
+  if (tokens[k]?.quoted) return null;
   return nounPhraseAt(tokens, k);
 }
 

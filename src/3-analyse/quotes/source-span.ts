@@ -218,6 +218,8 @@ export function subjectSpan(
     // "Trump received …": a name then a lower-case past form is a clause, not a subject.
     if (
       a.capital &&
+      // "A new poll shows": an article is no name.
+      !/^(?:a|an|the|this|that|these|those|his|her|its|their|our|my|your)$/.test(a.lower) &&
       b.isWord &&
       !b.capital &&
       PAST_FORM.test(b.lower) &&
@@ -263,7 +265,7 @@ export function subjectSpan(
     !PRONOUNS.has(first.lower) &&
     !RELATIVE_SOURCES.has(first.lower) &&
     !possessive &&
-    !/[a-z]s$|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|one|half|most|many|some|all|both|few|[а-яё]+)$/.test(
+    !/[a-z]s$|^\d|^(?:police|people|staff|everyone|everybody|nobody|someone|somebody|anyone|one|half|most|many|some|all|both|few|another|several|neither|each|none|[а-яё]+)$/.test(
       first.lower,
     )
   )
@@ -303,6 +305,12 @@ export function subjectAfter(
   let appositive = false;
   while (e < tokens.length) {
     const t = tokens[e]!;
+    // A quoted title inside an appositive or relative clause ("said Steven Brill, author of
+    // “America’s Bitter Pill,” a history …") belongs to it.
+    if ((relative || appositive) && (t.quoted || isMark(t))) {
+      e++;
+      continue;
+    }
     if (t.quoted || /^[.;:!?"“”«»]$/.test(t.raw)) break;
     if (relative) {
       e++;
@@ -327,7 +335,7 @@ export function subjectAfter(
       // An appositive after a name is part of the Source ("said Ana Rell, a spokeswoman"),
       // a participle or a second attribution is not ("said Vale, adding …").
       const n = tokens[e + 1];
-      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted) break;
+      if (!n || /ing$/.test(n.lower) || n.lower === 'according' || n.quoted || isMark(n)) break;
       if (tokens[e - 1]!.capital || tokens[e - 1]!.raw === ')') appositive = true;
       e++;
       continue;
@@ -366,6 +374,11 @@ export function subjectAfter(
     e = from + comma;
   }
   return { start: from, end: e };
+}
+
+/** A quote mark token. */
+function isMark(t: ClauseToken): boolean {
+  return /^["“”«»]$|^''$/.test(t.raw);
 }
 
 /** "said 9/11 widow Terry Strada", "said retired general Ana Rell": modifiers before a name. */
