@@ -39,6 +39,12 @@ const STOP = new Set(
   ),
 );
 const EPOCHS = Number(process.env.CUE_EPOCHS ?? 8);
+/** `k/n` leaves out the articles whose index is k modulo n (bench/train-frames.ts, cross-fitting). */
+const [HELD_OUT, FOLDS] = (process.env.CUE_HOLD_OUT ?? '0/0').split('/').map(Number) as [
+  number,
+  number,
+];
+const OUT = process.env.CUE_OUT ?? DEFAULT_CUE_MODEL_PATH;
 /** Shuffle seeds; the weights of the runs are averaged. */
 const SEEDS = (process.env.CUE_SEEDS ?? '7').split(',').map(Number);
 /** Features whose weights all stay below this are dropped from the file. */
@@ -67,9 +73,11 @@ const inCue = (t: Span, cues: Span[]) => cues.some((c) => t.start >= c.start && 
 const t0 = Date.now();
 const docs: Doc[] = [];
 const annFiles = readdirSync(join(TRAIN, 'attributions')).filter((f) => f.endsWith('.ann'));
-for (const file of readdirSync(join(TRAIN, 'text'))
+for (const [n, file] of readdirSync(join(TRAIN, 'text'))
   .filter((f) => f.endsWith('.txt'))
-  .sort()) {
+  .sort()
+  .entries()) {
+  if (FOLDS > 0 && n % FOLDS === HELD_OUT) continue;
   const base = file.replace(/\.txt$/, '');
   const anns = annFiles.filter(
     (a) => a.startsWith(`${base}_`) && /^_[0-9a-f]{4}\.ann$/.test(a.slice(base.length)),
@@ -158,8 +166,8 @@ const file = cueModelToFile(
   `PolNeAR train (${docs.length} annotation files), ${EPOCHS} epochs`,
   PRUNE,
 );
-mkdirSync(dirname(DEFAULT_CUE_MODEL_PATH), { recursive: true });
-writeFileSync(DEFAULT_CUE_MODEL_PATH, JSON.stringify(file));
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(file));
 console.log(
-  `wrote ${DEFAULT_CUE_MODEL_PATH}: ${Object.keys(file.weights).length} features, ${vocab.size} mined words (${Date.now() - t0} ms)`,
+  `wrote ${OUT}: ${Object.keys(file.weights).length} features, ${vocab.size} mined words (${Date.now() - t0} ms)`,
 );

@@ -20,6 +20,8 @@ function quotesOf(text: string, cueModel?: CueModel | null, language = 'en'): Qu
     mentions: [],
     entities: [],
     cueModel,
+    // A cue model passed in tests the rules' own limits, not the frame classifier.
+    ...(cueModel ? { frameModel: null } : {}),
   });
 }
 
@@ -76,7 +78,8 @@ test('learnt verb cues the lexicon lacks: touted, lashed out at, were adamant', 
 
 test('a learnt noun cue: "her criticism of …"', () => {
   const text = 'In a statement, Mara Vell voiced her criticism of the ferry plan.';
-  const found = views(text).find((v) => v.cue === 'criticism of');
+  // The rules' source; the frame classifier may drop a possessive source it doubts.
+  const found = views(text, defaultCueModel()).find((v) => v.cue === 'criticism of');
   assert.ok(found, JSON.stringify(views(text)));
   assert.equal(found.source, 'her');
   assert.equal(found.content, 'the ferry plan');

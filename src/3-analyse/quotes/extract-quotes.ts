@@ -4,6 +4,7 @@ import { trimContent } from './content-span.js';
 import { cueClass, mayHoldCue } from './cue-lexicon.js';
 import { defaultCueModel, type CueModel } from './cue-model.js';
 import { findFrames, type Frame } from './find-frames.js';
+import { defaultFrameModel, judgeFrames, type FrameModel } from './frame-classifier.js';
 import { findQuotedSpans, topLevel, type QuotedSpan } from './quote-marks.js';
 import { resolveSpeakers, type PendingQuote } from './resolve-speaker.js';
 
@@ -13,6 +14,8 @@ export interface QuoteContext {
   entities: Entity[];
   /** The learnt cue model (English only); default: the shipped one, null for rules alone. */
   cueModel?: CueModel | null;
+  /** The learnt frame filter (with a cue model only); default: the shipped one, null for none. */
+  frameModel?: FrameModel | null;
 }
 
 interface Paragraph extends Span {
@@ -36,6 +39,11 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
         ? defaultCueModel()
         : context.cueModel
       : null;
+  const judge = model
+    ? context.frameModel === undefined
+      ? defaultFrameModel()
+      : context.frameModel
+    : null;
   // A frame whose cue ends its unit with a colon ("He added:") waits for the next unit.
   let dangling: Frame | null = null;
   for (const p of paragraphs(sentences)) {
@@ -63,7 +71,8 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
           unit.end,
           top.map((q) => q.inner),
         );
-        for (const f of findFrames(text, tokens, unit, top, model)) {
+        const frames = findFrames(text, tokens, unit, top, model, judge?.limits);
+        for (const f of judgeFrames(judge, { text, tokens, unit, quotes: top, frames })) {
           // A quote of nothing but spaces ("“ ”") says nothing.
           if (f.dangling) {
             dangling = f;
@@ -96,7 +105,7 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
     }
     sortFrom(pending, firstOfParagraph);
   }
-  const { cueModel: _, ...resolveContext } = context;
+  const { cueModel: _, frameModel: __, ...resolveContext } = context;
   return resolveSpeakers(pending, { text, ...resolveContext }).map((q) => ({
     ...q,
     source: q.source && { ...q.source, text: text.slice(q.source.start, q.source.end) },

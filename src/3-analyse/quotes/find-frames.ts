@@ -43,6 +43,10 @@ export interface Frame {
   speech?: boolean;
   /** "He added:" ends its unit: the content is the next unit (extract-quotes.ts fills it in). */
   dangling?: boolean;
+  /** The cue model's margin for a verb or learnt cue (frame-classifier.ts reads it). */
+  margin?: number;
+  /** The cue word was proposed by the model, not the verb rules. */
+  learnt?: boolean;
 }
 
 const DETERMINERS = new Set(
@@ -65,6 +69,20 @@ const DOUBT = -5;
 const DOUBT_CONF = 0.6;
 /** Frames less sure than this (learnt cues, sourceless frames) are dropped inside a surer frame's content. */
 const WEAK_NESTED = 0.65;
+/** The model margins that gate frames; looser ones let frame-classifier.ts decide instead. */
+export interface FrameLimits {
+  doubt: number;
+  accept: number;
+  rescue: number;
+  /** Keep weak frames the model scored inside a sure frame's content. */
+  nested: boolean;
+}
+export const RULE_LIMITS: FrameLimits = {
+  doubt: DOUBT,
+  accept: ACCEPT,
+  rescue: RESCUE,
+  nested: false,
+};
 /** Evidence verbs ("engineers found a crack") are left to the rules. */
 const VETO_CLASSES: readonly CueClass[] = ['speech', 'stance', 'evidence'];
 
@@ -75,6 +93,7 @@ export function findFrames(
   unit: Span,
   quotes: QuotedSpan[],
   model: CueModel | null = null,
+  limits: FrameLimits = RULE_LIMITS,
 ): Frame[] {
   const frames: Frame[] = [];
   const colon = colonFrame(text, tokens, unit, quotes);
@@ -131,9 +150,11 @@ export function findFrames(
       const margin = model ? cueMargin(model, tokens, i) : 0;
       const vetoed = model !== null && VETO_CLASSES.includes(cls) && margin < VETO;
       // A mild veto makes the frame weak: kept, unless it sits inside a sure frame's content.
-      const doubtful = vetoed && margin >= DOUBT;
+      const doubtful = vetoed && margin >= limits.doubt;
       if (vetoed && !doubtful && cls !== 'speech') continue;
-      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT);
+      const f = verbFrame(text, tokens, unit, quotes, i, cls, frames, false, margin > ACCEPT)?.map(
+        (x) => ({ ...x, margin }),
+      );
       // A post-posed or inverted speech verb ("…, town officials confirmed on Friday.") is
       // surer than the model: its content ends before the cue.
       if (f && (!vetoed || f[0]!.content.end <= f[0]!.cue.start)) frames.push(...f);
@@ -149,11 +170,14 @@ export function findFrames(
       model &&
       isCandidate(model, t) &&
       !phrasalNonCue(tokens, i) &&
-      !insideFrame(frames, t) &&
-      cueMargin(model, tokens, i) > (cls ? RESCUE : ACCEPT)
+      !insideFrame(frames, t)
     ) {
-      const f = verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true);
-      if (f) frames.push(...f);
+      const margin = cueMargin(model, tokens, i);
+      const f =
+        margin > (cls ? limits.rescue : limits.accept)
+          ? verbFrame(text, tokens, unit, quotes, i, cls ?? 'stance', frames, true)
+          : null;
+      if (f) frames.push(...f.map((x) => ({ ...x, margin, learnt: true })));
     }
   }
   // A weak frame (a learnt cue, or no source) inside the content of a sure one is mostly the
@@ -170,6 +194,7 @@ export function findFrames(
   }
   return frames.filter(
     (f) =>
+      (limits.nested && f.margin !== undefined) ||
       !weak(f) ||
       !frames.some(
         (o) =>
