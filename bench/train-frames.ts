@@ -45,9 +45,10 @@ import { probability, trainLogistic, type Example, type LogisticOptions } from '
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
 const TRAIN = resolve(REPO_ROOT, '..', 'shared', 'data', 'polnear', 'train');
-const FOLDS = 5;
 const CACHE = join(tmpdir(), 'parallax-frame-folds');
 const env = (k: string, d: number) => (process.env[k] === undefined ? d : Number(process.env[k]));
+/** More folds: fold cue models closer to the full one, whose margins the classifier reads at run time. */
+const FOLDS = env('FRAMES_FOLDS', 5);
 /** Looser than RULE_LIMITS: the classifier, not the margins, decides on these frames. */
 const LOOSE: FrameLimits = {
   doubt: env('FRAMES_DOUBT', -12),
