@@ -5,6 +5,11 @@
  *
  *   npm run train:frames            # FRAMES_REUSE=1 keeps the fold cue models of a run before
  *
+ * For experiments (printed out-of-fold scores; the written model is unaffected unless said):
+ * FRAMES_DROP="tpl,…" leaves feature templates (prefixes) out, the written model too;
+ * FRAMES_ABLATE="a,b;c" scores each group left out; FRAMES_VARIANTS="minCount=3;hidden=8"
+ * scores other training options, `hidden` a small network (lib/mlp.ts) instead.
+ *
  * The classifier reads the cue model's margin, and the shipped cue model has seen every train
  * article: its margins there are surer than anywhere else. So train is cut into FOLDS parts,
  * a cue model is trained on the other parts for each (bench/train-attribution.ts with
@@ -34,14 +39,16 @@ import {
 } from '../src/3-analyse/quotes/frame-classifier.js';
 import { splitSentences } from '../src/3-analyse/sentences.js';
 import type { Span } from '../src/types.js';
+import { mlpProbability, trainMlp } from './lib/mlp.js';
 import { probability, trainLogistic, type Example, type LogisticOptions } from './lib/logistic.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(HERE, '../..');
 const TRAIN = resolve(REPO_ROOT, '..', 'shared', 'data', 'polnear', 'train');
-const FOLDS = 5;
 const CACHE = join(tmpdir(), 'parallax-frame-folds');
 const env = (k: string, d: number) => (process.env[k] === undefined ? d : Number(process.env[k]));
+/** More folds: fold cue models closer to the full one, whose margins the classifier reads at run time. */
+const FOLDS = env('FRAMES_FOLDS', 5);
 /** Looser than RULE_LIMITS: the classifier, not the margins, decides on these frames. */
 const LOOSE: FrameLimits = {
   doubt: env('FRAMES_DOUBT', -12),
@@ -217,23 +224,59 @@ function report(label: string, t: ReturnType<typeof tally>): string {
   return `${label}: Cue ${f1(t.Cue).toFixed(1)} (${t.Cue.pred.toFixed(0)} pred) Source ${f1(t.Source).toFixed(1)}`;
 }
 
-/** Each candidate's probability from a classifier trained on the other folds. */
-function outOfFold(articles: readonly Article[], target: Target): Map<Candidate, number> {
+/**
+ * Each candidate's probability from a classifier trained on the other folds: the logistic
+ * regression, or with `hidden` set (FRAMES_VARIANTS only) the small network of lib/mlp.ts.
+ */
+function outOfFold(
+  articles: readonly Article[],
+  target: Target,
+  lr: LogisticOptions & { hidden?: number } = LR,
+): Map<Candidate, number> {
   const p = new Map<Candidate, number>();
   for (let k = 0; k < FOLDS; k++) {
-    const w = trainLogistic(
-      examplesOf(
-        articles.filter((a) => a.fold !== k),
-        target,
-      ),
-      LR,
+    const examples = examplesOf(
+      articles.filter((a) => a.fold !== k),
+      target,
     );
+    let prob: (e: Pick<Example, 'features' | 'numeric'>) => number;
+    if (lr.hidden) {
+      const m = trainMlp(examples, { ...lr, hidden: lr.hidden });
+      prob = (e) => mlpProbability(m, e);
+    } else {
+      const w = trainLogistic(examples, lr);
+      prob = (e) => probability(w, e);
+    }
     for (const a of articles)
       if (a.fold === k)
-        for (const c of a.candidates)
-          p.set(c, probability(w, { features: [], numeric: c.features }));
+        for (const c of a.candidates) p.set(c, prob({ features: [], numeric: c.features }));
   }
   return p;
+}
+
+/** The articles with the features of the given templates (prefixes) left out. */
+function without(articles: Article[], prefixes: string[]): Article[] {
+  if (prefixes.length === 0) return articles;
+  const keep = ([k]: [string, number]) => !prefixes.some((x) => k.startsWith(x));
+  return articles.map((a) => ({
+    ...a,
+    candidates: a.candidates.map((c) => ({ ...c, features: c.features.filter(keep) })),
+  }));
+}
+
+/** The out-of-fold Cue and Source F1 at the threshold best for both. */
+function bestOutOfFold(
+  articles: readonly Article[],
+  lr: LogisticOptions & { hidden?: number } = LR,
+): string {
+  const p = outOfFold(articles, 'Cue', lr);
+  let best = { th: 0, score: -1, text: '' };
+  for (let th = 0.2; th <= 0.71; th += 0.025) {
+    const t = tally(articles, (a) => a.candidates.filter((c) => kept(c, p.get(c)!, th)));
+    if (f1(t.Cue) + f1(t.Source) > best.score)
+      best = { th, score: f1(t.Cue) + f1(t.Source), text: report(`≥ ${th.toFixed(3)}`, t) };
+  }
+  return best.text;
 }
 
 /** Weights as integers / SCALE, the negligible ones left out. */
@@ -249,7 +292,22 @@ function main(): void {
   const models = Array.from({ length: FOLDS }, (_, k) =>
     cueModelFromFile(JSON.parse(readFileSync(foldCueModel(k), 'utf8')) as CueModelFile),
   );
-  const articles = loadArticles(TRAIN, (fold) => models[fold]!);
+  const articles = without(
+    loadArticles(TRAIN, (fold) => models[fold]!),
+    (process.env.FRAMES_DROP ?? '').split(',').filter(Boolean),
+  );
+  // FRAMES_VARIANTS="minCount=3;hidden=8,epochs=6": out-of-fold scores with other options.
+  for (const v of (process.env.FRAMES_VARIANTS ?? '').split(';').filter(Boolean)) {
+    const lr: Record<string, number> = { ...LR };
+    for (const kv of v.split(',')) {
+      const [k, x] = kv.split('=');
+      lr[k!] = Number(x);
+    }
+    console.log(`with ${v}: ${bestOutOfFold(articles, lr as unknown as LogisticOptions)}`);
+  }
+  // FRAMES_ABLATE="doc;mc|": out-of-fold scores with each group of templates left out.
+  for (const group of (process.env.FRAMES_ABLATE ?? '').split(';').filter(Boolean))
+    console.log(`without ${group}: ${bestOutOfFold(without(articles, group.split(',')))}`);
   const n = articles.reduce((s, a) => s + a.candidates.length, 0);
   const r = articles.reduce((s, a) => s + a.ruleFrames.length, 0);
   console.log(
