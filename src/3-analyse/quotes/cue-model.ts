@@ -8,11 +8,11 @@
  * The model only decides cue tokens; find-frames.ts attaches Source and Content to a learnt
  * cue with the same rules as to a lexicon verb, and drops lexicon cues the model rejects.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { prunedWeights, staticScores, type PerceptronWeights } from '../entities/perceptron.js';
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
+import { readModelFile } from './model-file.js';
 
 export const CUE_TAGS = ['O', 'CUE'] as const;
 
@@ -367,14 +367,8 @@ let cached: CueModel | null | undefined;
 /** The shipped model, read once; null (rules only) when the file is missing. */
 export function defaultCueModel(): CueModel | null {
   if (cached === undefined) {
-    try {
-      cached = cueModelFromFile(
-        JSON.parse(readFileSync(DEFAULT_CUE_MODEL_PATH, 'utf8')) as CueModelFile,
-      );
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      cached = null;
-    }
+    const file = readModelFile<CueModelFile>(DEFAULT_CUE_MODEL_PATH);
+    cached = file && cueModelFromFile(file);
   }
   return cached;
 }

@@ -108,8 +108,8 @@ export function extractQuotes(text: string, sentences: Sentence[], context: Quot
   const { cueModel: _, frameModel: __, ...resolveContext } = context;
   return resolveSpeakers(pending, { text, ...resolveContext }).map((q) => ({
     ...q,
-    source: q.source && { ...q.source, text: text.slice(q.source.start, q.source.end) },
-    cue: q.cue && { ...q.cue, text: text.slice(q.cue.start, q.cue.end) },
+    source: q.source && withText(q.source),
+    cue: q.cue && withText(q.cue),
   }));
   function trimmed(span: Span): Span {
     let { start, end } = span;

@@ -6,7 +6,6 @@
  * model decides instead. Trained by bench/train-frames.ts into models/frames-en.json, on
  * PolNeAR train with cue models that never saw the article (cross-fitted margins).
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Span } from '../../types.js';
 import type { ClauseToken } from './clause-tokens.js';
@@ -14,6 +13,7 @@ import { cueClass } from './cue-lexicon.js';
 import type { Frame, FrameLimits } from './find-frames.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { PRONOUNS, RELATIVE_SOURCES } from './source-span.js';
+import { readModelFile } from './model-file.js';
 
 export interface FrameModel {
   /** Weights by feature key (`template=a` or `template=a b`). */
@@ -363,14 +363,8 @@ let cached: FrameModel | null | undefined;
 /** The shipped model, read once; null (the rules' own thresholds) when the file is missing. */
 export function defaultFrameModel(): FrameModel | null {
   if (cached === undefined) {
-    try {
-      cached = frameModelFromFile(
-        JSON.parse(readFileSync(DEFAULT_FRAME_MODEL_PATH, 'utf8')) as FrameModelFile,
-      );
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      cached = null;
-    }
+    const file = readModelFile<FrameModelFile>(DEFAULT_FRAME_MODEL_PATH);
+    cached = file && frameModelFromFile(file);
   }
   return cached;
 }

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * A shipped model file, parsed, or null when it is missing (the extractor then runs on its
+ * rules alone). Any other read or parse error is thrown: a broken model must not go unnoticed.
+ */
+export function readModelFile<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
