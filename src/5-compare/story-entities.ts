@@ -166,6 +166,18 @@ export function linkStoryEntities(articles: readonly LinkableArticle[]): StoryEn
       });
     }
   }
+  // A lone capitalised word the tagger took for a person in one article ("Velmora's bridge")
+  // and for a place or organisation in others is that place or organisation: a person named
+  // by one word and never in full is far likelier a misreading than a namesake.
+  const named = buckets(items, (it) =>
+    it.entity.type === 'person' || it.entity.type === 'event' ? [] : [...it.keys],
+  );
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!;
+    if (a.entity.type !== 'person' || !loneWord(a)) continue;
+    if (items.some((b, j) => find(j) === find(i) && full(b).length)) continue;
+    for (const k of a.keys) for (const j of named.get(k) ?? []) union(i, j);
+  }
 
   const groups = new Map<number, Item[]>();
   items.forEach((it, i) => {
@@ -228,7 +240,12 @@ function majorityType(members: readonly Item[]): EntityType {
   const votes = new Map<EntityType, number>();
   for (const m of members)
     votes.set(m.entity.type, (votes.get(m.entity.type) ?? 0) + m.entity.mentionCount);
-  if (votes.has('person')) return 'person';
+  // Persons lead, unless every person member is a lone word joined to a name of another type.
+  if (
+    votes.has('person') &&
+    (votes.size === 1 || !members.every((m) => m.entity.type !== 'person' || loneWord(m)))
+  )
+    return 'person';
   if (votes.has('event')) return 'event';
   return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
@@ -240,6 +257,15 @@ function buckets(items: Item[], keysOf: (it: Item, i: number) => string[]): Map<
     for (const k of new Set(keysOf(it, i))) (out.get(k) ?? out.set(k, []).get(k)!).push(i);
   });
   return out;
+}
+
+/** A person known by one word only, with no title or role to vouch for it. */
+function loneWord(it: Item): boolean {
+  return (
+    it.entity.roles.length === 0 &&
+    it.persons.every((p) => p.given.length === 0) &&
+    [...it.keys].every((k) => !/\s/.test(k))
+  );
 }
 
 function initials(key: string): string {

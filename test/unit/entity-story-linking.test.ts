@@ -55,3 +55,55 @@ test('places match across articles, and the lookup maps every member to its stor
   }
   assert.equal(lookup('a', 'no-such-entity'), null);
 });
+
+/** One article's entity with one name mention per count, built by hand (no tagger involved). */
+function article(id: string, entities: Array<[string, 'person' | 'place', string, number]>) {
+  const text = entities.map(([, , name]) => name).join('. ');
+  let at = 0;
+  const built = entities.map(([eid, type, name, count]) => {
+    const start = text.indexOf(name, at);
+    at = start + name.length;
+    return {
+      entity: { id: eid, type, name, aliases: [name], roles: [], mentionCount: count },
+      mentions: Array.from({ length: count }, () => ({
+        start,
+        end: start + name.length,
+        text: name,
+        type,
+        entityId: eid,
+        kind: 'name' as const,
+        confidence: 1,
+      })),
+    };
+  });
+  return {
+    id,
+    text,
+    entities: built.map((b) => b.entity),
+    mentions: built.flatMap((b) => b.mentions),
+  };
+}
+
+test('a one-word "person" that other articles name as a place joins the place', () => {
+  const story = linkStoryEntities([
+    article('a', [['e1', 'person', 'Dunmarra', 1]]),
+    article('b', [['e1', 'place', 'Dunmarra', 3]]),
+  ]);
+  assert.equal(story.length, 1, JSON.stringify(story));
+  assert.equal(story[0]!.type, 'place');
+  assert.equal(story[0]!.members.length, 2);
+});
+
+test('a lone surname that belongs to a person named in full stays with that person', () => {
+  const story = linkStoryEntities([
+    article('a', [
+      ['e1', 'person', 'Ilka Dunmarra', 1],
+      ['e2', 'person', 'Dunmarra', 2],
+    ]),
+    article('b', [['e1', 'place', 'Dunmarra', 1]]),
+  ]);
+  const person = story.find((e) => e.aliases.includes('Ilka Dunmarra'));
+  assert.equal(person?.type, 'person');
+  assert.ok(person.aliases.includes('Dunmarra'));
+  assert.equal(story.find((e) => e.type === 'place')?.members.length, 1);
+});

@@ -12,6 +12,7 @@ import {
   sameEventName,
   type EventName,
 } from './events.js';
+import { typedByHead } from './name-heads.js';
 import { placeDepth } from './places.js';
 import { defaultModel } from './model.js';
 import {
@@ -73,11 +74,9 @@ export function extractEntities(
     names.filter((n) => /[\p{L}\p{N}]/u.test(spanText(text, tokens, n))),
   );
 
-  // "Northern Grain Council": a misc name ending in an organisation word is an organisation.
-  const gaz = russian ? null : defaultModel().resources.gazetteer;
-  for (const n of names) {
-    const lastWord = gaz?.get(tokens[n.last - 1]!.text.toLowerCase()) ?? [];
-    if (n.type === 'misc' && n.last - n.first > 1 && lastWord.includes('ORGW')) n.type = 'org';
+  if (!russian) {
+    const { gazetteer, capitalisation } = defaultModel().resources;
+    names = typedByHead(tokens, names, gazetteer, capitalisation);
   }
   // Titles before person names; a nation word inside a title is part of it, not a name of its own.
   const demonymAt = new Set<number>();

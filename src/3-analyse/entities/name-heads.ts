@@ -1,0 +1,68 @@
+/**
+ * What a name's last word says about it. The tagger guesses from context, and for unfamiliar
+ * capitalised words it often guesses person; a head word like "Hospital", "Council" or "Lane"
+ * (the gazetteer's organisation and place words) knows better.
+ */
+import { STOPWORDS } from '../stopwords.js';
+import type { DocToken, NameSpan } from './names.js';
+
+type Gazetteer = ReadonlyMap<string, readonly string[]>;
+
+/** Names retyped by their head word, organisation names widened over the words before them. */
+export function typedByHead(
+  tokens: readonly DocToken[],
+  names: NameSpan[],
+  gazetteer: Gazetteer,
+  capitalisation: ReadonlyMap<string, string>,
+): NameSpan[] {
+  const taken = new Set<number>();
+  for (const n of names) for (let i = n.first; i < n.last; i++) taken.add(i);
+  // A lone "Hospital" after capitalised words the tagger left out ("Velmora General Hospital").
+  const after = (n: NameSpan) =>
+    n.first > 0 && namePart(tokens, n.first - 1, taken, capitalisation);
+  const classes = (i: number) => gazetteer.get(tokens[i]!.text.toLowerCase()) ?? [];
+  for (const n of names) {
+    if (n.type !== 'person' && n.type !== 'misc') continue;
+    const head = classes(n.last - 1);
+    const length = n.last - n.first;
+    // A given name first keeps a person whose surname is such a word ("Samantha Power",
+    // "Anita Hill"); three words or more ending in an organisation word are an organisation
+    // all the same ("John Birch Society").
+    const given = classes(n.first).some((c) => c === 'FN' || c === 'FNM' || c === 'FNF');
+    if (head.includes('ORGW')) {
+      if (n.type === 'misc' ? length > 1 : length > 2 || (length === 2 && !given) || after(n))
+        n.type = 'org';
+    } else if (head.includes('LOCW') && n.type === 'person' && length > 1 && !given) {
+      n.type = 'place';
+    }
+  }
+  for (const n of names) {
+    if (n.type !== 'org') continue;
+    if (!gazetteer.get(tokens[n.last - 1]!.text.toLowerCase())?.includes('ORGW')) continue;
+    while (n.first > 0 && namePart(tokens, n.first - 1, taken, capitalisation)) {
+      n.first--;
+      taken.add(n.first);
+    }
+  }
+  return names;
+}
+
+/**
+ * Whether token i is a capitalised word of the name that follows it: mid-sentence any
+ * capitalised word but a function word ("The"); opening the sentence only a word not usually
+ * written in lower case ("Velmora General Hospital", not "Yesterday Hospital").
+ */
+function namePart(
+  tokens: readonly DocToken[],
+  i: number,
+  taken: ReadonlySet<number>,
+  capitalisation: ReadonlyMap<string, string>,
+): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1]!;
+  if (taken.has(i) || t.sentence !== next.sentence || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  const lower = t.text.toLowerCase();
+  if (STOPWORDS.has(lower)) return false;
+  const opens = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
+  return !opens || (capitalisation.get(lower) ?? 'U') !== 'L';
+}

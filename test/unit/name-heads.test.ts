@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { typedByHead } from '../../src/3-analyse/entities/name-heads.js';
+import type { DocToken, NameSpan } from '../../src/3-analyse/entities/names.js';
+
+const GAZETTEER = new Map<string, string[]>([
+  ['hospital', ['ORGW']],
+  ['society', ['ORGW']],
+  ['power', ['ORGW']],
+  ['lane', ['LOCW']],
+  ['hill', ['LOCW']],
+  ['mirela', ['FNF']],
+]);
+const CAPITALISATION = new Map<string, string>([['yesterday', 'L']]);
+
+/** One-sentence tokens of invented words, split on spaces. */
+function tokens(sentence: string): DocToken[] {
+  let at = 0;
+  return sentence.split(' ').map((text) => {
+    const t = { start: at, end: at + text.length, text, sentence: 0 };
+    at += text.length + 1;
+    return t;
+  });
+}
+
+const span = (first: number, last: number, type: NameSpan['type']): NameSpan => ({
+  first,
+  last,
+  type,
+  confidence: 1,
+});
+
+test('a person-typed name ending in an organisation or place word is retyped', () => {
+  const t = tokens('Crews from Dorvel Hospital and Tamsin Lane met the Orrin Birch Society');
+  const names = typedByHead(
+    t,
+    [span(2, 4, 'person'), span(5, 7, 'person'), span(9, 12, 'person')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['org', 'place', 'org'],
+  );
+});
+
+test('a given name keeps a person whose surname is such a word', () => {
+  const t = tokens('Mirela Power and Mirela Hill spoke');
+  const names = typedByHead(
+    t,
+    [span(0, 2, 'person'), span(3, 5, 'person')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['person', 'person'],
+  );
+});
+
+test('a lone organisation word takes the capitalised words the tagger left before it', () => {
+  const t = tokens('Velmora General Hospital is open , said Power');
+  const names = typedByHead(
+    t,
+    [span(2, 3, 'person'), span(7, 8, 'person')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.deepEqual(names[0], span(0, 3, 'org'));
+  // A lone surname with no capitalised word before it stays a person.
+  assert.equal(names[1]!.type, 'person');
+});
+
+test('widening stops at function words and at common words opening the sentence', () => {
+  const a = typedByHead(
+    tokens('The Dorvel Hospital'),
+    [span(1, 3, 'org')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.equal(a[0]!.first, 1);
+  const b = typedByHead(
+    tokens('Yesterday Hospital staff left'),
+    [span(1, 2, 'org')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.equal(b[0]!.first, 1);
+});
