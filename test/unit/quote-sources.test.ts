@@ -141,3 +141,11 @@ test('a participle after a noun stays in the subject: "a poll released in May fo
   const v = views('A Velmora poll released in May found that most riders want the ferry back.');
   assert.equal(v[0]?.source, 'A Velmora poll released in May');
 });
+
+test('a relative clause without "that" takes its own subject, not the noun before it', () => {
+  const v = views(
+    'The pier will be rebuilt from May, a project the harbour engineers said would take a year.',
+  );
+  assert.equal(v[0]?.source, 'the harbour engineers');
+  assert.equal(v[0]?.cue, 'said');
+});

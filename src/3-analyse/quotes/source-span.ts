@@ -230,6 +230,21 @@ export function subjectSpan(
     if (b.isWord && /^(?:is|are|was|were|has|have|had|will|would|can|could)$/.test(b.lower))
       return null;
   }
+  // "a process the engineers expect", "the plan the mayor backs": a relative clause without
+  // "that" — the subject is the noun phrase its determiner opens, not the noun before it.
+  const d = s + 2 < e && /^(?:a|an|the)$/.test(tokens[s]!.lower) ? s + 2 : -1;
+  if (
+    d > 0 &&
+    e - d >= 2 &&
+    e - d <= 4 &&
+    /^(?:the|this|these|those|its|their|his|her)$/.test(tokens[d]!.raw) &&
+    tokens[d - 1]!.isWord &&
+    !tokens[d - 1]!.capital &&
+    !NOT_A_SUBJECT.test(tokens[d - 1]!.lower) &&
+    tokens.slice(d + 1, e).every((t) => t.isWord && !isVerbLike(t.lower))
+  ) {
+    s = d;
+  }
   const first = tokens[s]!;
   // A subject starts with a capital, a determiner, a pronoun, a number or a possessive.
   if (
