@@ -6,7 +6,9 @@
  *   npm run bench:throughput -- --quick      # 300 articles, 3 runs: about a minute on an idle machine
  *   npm run bench:throughput -- --sizes 1000,10000 --threads 1,2
  *
- * Writes bench/out/throughput.json and ends with a RESULT line.
+ * Writes bench/out/throughput.json (the latest run) and bench/out/throughput-<sizes>.json (kept
+ * per set of sizes, so a quick 1k run does not overwrite the last 100k one), and ends with a
+ * RESULT line.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -84,7 +86,9 @@ async function main() {
   const options = throughputOptions(process.argv.slice(2), (s) => console.log(s));
   const report = await runThroughput(options);
   mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, 'throughput.json'), JSON.stringify(report, null, 2) + '\n');
+  const json = JSON.stringify(report, null, 2) + '\n';
+  writeFileSync(join(OUT_DIR, 'throughput.json'), json);
+  writeFileSync(join(OUT_DIR, `throughput-${options.sizes.join('-')}.json`), json);
   console.log(`RESULT ${JSON.stringify(throughputResult(report))}`);
 }
 
