@@ -207,3 +207,56 @@ describe('SQLite full-text index migration', () => {
     }
   });
 });
+
+describe('SQLite full-text index inside commit groups', () => {
+  const ftsRows = (store: SqliteStore) =>
+    store.db.prepare('SELECT count(*) FROM articles_fts').pluck().get() as number;
+  const integrity = (store: SqliteStore) =>
+    store.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+
+  it('a search inside a group finds the articles the group has not committed yet', async () => {
+    const store = new SqliteStore(join(dir, 'fts-bulk.db'));
+    const expected = new Expected();
+    try {
+      await store.bulk(async () => {
+        for (let i = 0; i < 4; i++) await add(store, i, expected);
+        const hits = await store.search('Grayhaven');
+        assert.equal(hits.length, 1);
+        for (let i = 4; i < 7; i++) await add(store, i, expected);
+      }, 100);
+      assert.equal(ftsRows(store), 7);
+      assert.equal((await store.search('quince harvest')).length, 2);
+      integrity(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('failed articles and a rolled-back group leave no rows in the index', async () => {
+    const store = new SqliteStore(join(dir, 'fts-rollback.db'));
+    const expected = new Expected();
+    try {
+      await store.bulk(async () => {
+        for (let i = 0; i < 6; i++) await add(store, i, expected, { fail: i === 2 });
+      }, 4);
+      assert.equal(ftsRows(store), 5);
+      await assert.rejects(
+        store.bulk(async () => {
+          const lost = new Expected();
+          Object.assign(lost, { docs: expected.docs, df: new Map(expected.df) });
+          for (let i = 6; i < 9; i++) await add(store, i, lost);
+          store.db.exec('ROLLBACK');
+          throw new Error('gave up');
+        }),
+        /gave up/,
+      );
+      for (let i = 9; i < 11; i++) await add(store, i, expected);
+      assert.equal(ftsRows(store), 7);
+      assert.equal((await store.search('report 7')).length, 0);
+      assert.equal((await store.search('report 10')).length, 1);
+      integrity(store);
+    } finally {
+      await store.close();
+    }
+  });
+});
