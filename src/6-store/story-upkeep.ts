@@ -43,13 +43,21 @@ export class VectorCache {
     return this.vectors.has(id);
   }
 
+  /** An article's vector as it is being stored: the outlier check then never parses it. */
+  set(id: string, vector: Map<string, number>): void {
+    if (this.vectors.has(id)) return;
+    if (this.vectors.size >= this.limit) this.vectors.delete(this.vectors.keys().next().value!);
+    this.vectors.set(id, vector);
+  }
+
+  /** Drops an article whose write was rolled back (its vector, made from that moment's frequencies, is gone). */
+  forget(id: string): void {
+    this.vectors.delete(id);
+  }
+
   get(id: string, json: unknown): Map<string, number> {
     let v = this.vectors.get(id);
-    if (!v) {
-      v = vectorFromJson(json);
-      if (this.vectors.size >= this.limit) this.vectors.delete(this.vectors.keys().next().value!);
-      this.vectors.set(id, v);
-    }
+    if (!v) this.set(id, (v = vectorFromJson(json)));
     return v;
   }
 }

@@ -119,7 +119,13 @@ export class SqliteStore implements Store {
     // IMMEDIATE: take the write lock before reading candidates, so two writers
     // cannot both decide to open a story for the same event.
     this.ftsStaged = null;
-    const result = this.db.transaction(() => this.addInTransaction(input, decide)).immediate();
+    let result: AddResult;
+    try {
+      result = this.db.transaction(() => this.addInTransaction(input, decide)).immediate();
+    } catch (err) {
+      this.memberVectors.forget(articleIdFor(input.contentHash));
+      throw err;
+    }
     if (this.ftsStaged) {
       // Held for the group's commit, or indexed now when no group is open any more (its
       // transaction was rolled back by someone else and this article committed on its own).
@@ -233,6 +239,7 @@ export class SqliteStore implements Store {
       vectorJson(contribution),
       JSON.stringify(keys),
     );
+    this.memberVectors.set(articleId, contribution);
     const fts: FtsRow = [info.lastInsertRowid, article.meta.title, article.text];
     if (this.bulkState) this.ftsStaged = fts;
     else this.indexFts(fts);
