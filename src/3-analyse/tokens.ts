@@ -36,13 +36,10 @@ export function forEachWord(
 ): void {
   let from = start;
   for (;;) {
-    // Position set on every step: `visit` may tokenize too.
-    WORD.lastIndex = from;
-    const m = WORD.exec(text);
-    if (!m || m.index >= end) break;
-    let raw = m[0];
-    from = m.index + raw.length;
-    const s = m.index;
+    const s = nextWordStart(text, from, end);
+    if (s < 0) break;
+    let raw = text.slice(s, WORD_AT.lastIndex);
+    from = WORD_AT.lastIndex;
     // A match running past `end` is cut there, as matching the slice alone would.
     if (s + raw.length > end) {
       const cut = text.slice(s, end).match(WORD_AT_START);
@@ -58,6 +55,23 @@ export function forEachWord(
 }
 
 const WORD_AT_START = new RegExp(`^(?:${WORD.source})`, 'u');
+const WORD_AT = new RegExp(WORD.source, 'uy');
+
+/**
+ * Where the next word starts at or after `from` (before `end`), or -1; it ends at
+ * `WORD_AT.lastIndex`. The positions a global `exec` would try, but ASCII characters that
+ * open no word are skipped without calling the regex, and no match array is built.
+ */
+function nextWordStart(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)))
+      continue;
+    WORD_AT.lastIndex = i;
+    if (WORD_AT.test(text)) return i;
+  }
+  return -1;
+}
 const UPPER_START = /^\p{Lu}/u;
 
 const termCache = new Map<string, string>();
