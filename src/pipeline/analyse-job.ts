@@ -8,10 +8,14 @@ import { serialiseArticle } from '../6-store/rows.js';
 import type { AnalysedArticle, ParsedArticle, SerialisedArticle } from '../types.js';
 import { contentHash } from './content-hash.js';
 
-/** One input to analyse: a file to read, or text already in hand (a JSONL record, a feed item). */
+/**
+ * One input to analyse: a file to read, text already in hand (a feed item), or an article
+ * parsed already (a JSONL record: `raw` is its line, `input` names it "file:line").
+ */
 export type AnalyseJob =
   | { kind: 'file'; path: string; source?: string }
-  | { kind: 'text'; raw: string; origin: string; source?: string; fileYear?: number };
+  | { kind: 'text'; raw: string; origin: string; source?: string; fileYear?: number }
+  | { kind: 'parsed'; parsed: ParsedArticle; raw: string; input: string };
 
 /** Everything the store needs, computed without touching the store. */
 export interface Analysed {
@@ -27,7 +31,7 @@ export type AnalyseOutcome =
   ({ ok: true; input: string } & Analysed) | { ok: false; input: string; reason: string };
 
 export function jobInput(job: AnalyseJob): string {
-  return job.kind === 'file' ? job.path : job.origin;
+  return job.kind === 'file' ? job.path : job.kind === 'parsed' ? job.input : job.origin;
 }
 
 /**
@@ -38,18 +42,7 @@ export function jobInput(job: AnalyseJob): string {
 export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
   const input = jobInput(job);
   try {
-    const { raw, context } =
-      job.kind === 'file'
-        ? await readTextInput(job.path, job.source)
-        : {
-            raw: job.raw,
-            context: {
-              origin: job.origin,
-              ...(job.source ? { source: job.source } : {}),
-              ...(job.fileYear !== undefined ? { fileYear: job.fileYear } : {}),
-            },
-          };
-    const article = analyseText(raw, context);
+    const { article, raw } = await analyseJob(job, input);
     return {
       ok: true,
       input,
@@ -62,6 +55,25 @@ export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
     if (err instanceof InputError) return { ok: false, input: err.input, reason: err.reason };
     return { ok: false, input, reason: `internal error: ${(err as Error).message}` };
   }
+}
+
+async function analyseJob(
+  job: AnalyseJob,
+  input: string,
+): Promise<{ article: AnalysedArticle; raw: string }> {
+  if (job.kind === 'parsed') return { article: analyseParsed(job.parsed, input), raw: job.raw };
+  const { raw, context } =
+    job.kind === 'file'
+      ? await readTextInput(job.path, job.source)
+      : {
+          raw: job.raw,
+          context: {
+            origin: job.origin,
+            ...(job.source ? { source: job.source } : {}),
+            ...(job.fileYear !== undefined ? { fileYear: job.fileYear } : {}),
+          },
+        };
+  return { article: analyseText(raw, context), raw };
 }
 
 /**

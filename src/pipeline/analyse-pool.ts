@@ -111,32 +111,50 @@ export async function closeSharedAnalysePool(): Promise<void> {
  * Analyses `jobs` and yields the outcomes in job order, so the caller can store them in
  * arrival order on its own thread. `threads` ≤ 1 analyses inline; more runs the shared
  * worker pool with a bounded number of jobs in flight (the consumer's pace limits memory).
+ * The jobs may come from a stream (a JSONL dump read line by line): they are pulled only as
+ * room frees up.
  */
 export async function* analyseInOrder(
-  jobs: Iterable<AnalyseJob>,
+  jobs: Iterable<AnalyseJob> | AsyncIterable<AnalyseJob>,
   threads: number,
 ): AsyncGenerator<AnalyseOutcome> {
   if (threads <= 1) {
-    for (const job of jobs) yield await runAnalyseJob(job);
+    for await (const job of jobs) yield await runAnalyseJob(job);
     return;
   }
-  const source = jobs[Symbol.iterator]();
-  const first = source.next();
-  if (first.done) return;
-  const pool = sharedAnalysePool(threads);
-  const queue: Array<Promise<AnalyseOutcome>> = [pool.run(first.value)];
+  const source =
+    Symbol.asyncIterator in jobs ? jobs[Symbol.asyncIterator]() : jobs[Symbol.iterator]();
+  const queue: Array<Promise<AnalyseOutcome>> = [];
   const limit = threads * IN_FLIGHT_PER_WORKER;
-  const fill = () => {
-    while (queue.length < limit) {
-      const next = source.next();
-      if (next.done) return;
-      queue.push(pool.run(next.value));
+  let pool: AnalysePool | null = null;
+  let done = false;
+  // A source that fails (a truncated gzip) still has its jobs so far stored first.
+  let failure: { error: unknown } | null = null;
+  const fill = async () => {
+    while (!done && queue.length < limit) {
+      let next: IteratorResult<AnalyseJob>;
+      try {
+        next = await source.next();
+      } catch (error) {
+        failure = { error };
+        done = true;
+        return;
+      }
+      if (next.done) done = true;
+      // Started on the first job: an empty input starts no workers.
+      else queue.push((pool ??= sharedAnalysePool(threads)).run(next.value));
     }
   };
-  fill();
-  while (queue.length) {
-    const outcome = await queue.shift()!;
-    fill();
-    yield outcome;
+  try {
+    await fill();
+    while (queue.length) {
+      const outcome = await queue.shift()!;
+      await fill();
+      yield outcome;
+    }
+    if (failure) throw (failure as { error: unknown }).error;
+  } finally {
+    // Stopped early: let the source clean up (a JSONL stream closes its file).
+    if (!done) await source.return?.();
   }
 }

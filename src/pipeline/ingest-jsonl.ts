@@ -3,17 +3,29 @@ import { gzipFailure } from '../1-ingest/gzip-failure.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { recordArticle } from '../1-ingest/jsonl/jsonl-record.js';
 import { readLines } from '../1-ingest/jsonl/read-lines.js';
+import type { AnalyseJob } from './analyse-job.js';
+import { analyseInOrder } from './analyse-pool.js';
 import type { IngestRun } from './ingest-run.js';
 
 /**
  * Ingests a JSON Lines stream one line at a time: memory stays bounded by the
- * longest line, whatever the file's size. A bad line is a failure named
- * "file:line" and the next line is read; a stream error (truncated gzip)
- * ends this input after what was read.
+ * longest line (times the jobs in flight), whatever the file's size. A bad line is a
+ * failure named "file:line" and the next line is read; a stream error (truncated gzip)
+ * ends this input after what was read. With more than one thread the records are
+ * analysed in the worker pool and stored in line order.
  */
 export async function ingestJsonl(run: IngestRun, input: string, stream: Readable): Promise<void> {
   let last = 0;
+  const threads = run.options.threads ?? 1;
   try {
+    if (threads > 1) {
+      const records = parsedRecords(run, input, stream, (n) => (last = n));
+      for await (const outcome of analyseInOrder(records, threads)) {
+        if (run.stopped) break;
+        await run.outcome(outcome);
+      }
+      return;
+    }
     for await (const line of readLines(stream)) {
       last = line.lineNo;
       if (run.stopped) break;
@@ -38,5 +50,31 @@ export async function ingestJsonl(run: IngestRun, input: string, stream: Readabl
     run.fail(new InputError(input, `${reason} after line ${last}`), input);
   } finally {
     stream.destroy();
+  }
+}
+
+/** The stream's records as analysis jobs; a bad line is reported as it is read. */
+async function* parsedRecords(
+  run: IngestRun,
+  input: string,
+  stream: Readable,
+  reached: (lineNo: number) => void,
+): AsyncGenerator<AnalyseJob> {
+  const source = run.options.source;
+  for await (const line of readLines(stream)) {
+    reached(line.lineNo);
+    if (run.stopped) return;
+    const name = `${input}:${line.lineNo}`;
+    if ('error' in line) {
+      run.fail(new InputError(name, line.error), name);
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    try {
+      const parsed = recordArticle(name, line.text, source ? { source } : {});
+      yield { kind: 'parsed', parsed, raw: line.text, input: name };
+    } catch (err) {
+      run.fail(err, name);
+    }
   }
 }

@@ -5,7 +5,7 @@ import { assignStory } from '../4-cluster/assign.js';
 import { clusterFeatures, type ClusterFeatures } from '../4-cluster/features.js';
 import type { AddResult, ArticleLinkKind, Store } from '../6-store/store.js';
 import type { AnalysedArticle, ParsedArticle, SerialisedArticle } from '../types.js';
-import { analyseParsed } from './analyse-job.js';
+import { analyseParsed, type AnalyseOutcome } from './analyse-job.js';
 import { contentHash } from './content-hash.js';
 import { relationsFor } from './relations.js';
 
@@ -118,6 +118,21 @@ export class IngestRun {
       return null;
     }
     return this.analysed(input, article, raw);
+  }
+
+  /** Stores what the analysis pool made of one input, or records why it failed. */
+  async outcome(outcome: AnalyseOutcome): Promise<StoreResult | null> {
+    if (!outcome.ok) {
+      this.fail(new InputError(outcome.input, outcome.reason), outcome.input);
+      return null;
+    }
+    return this.analysed(
+      outcome.input,
+      outcome.article,
+      outcome.raw,
+      outcome.features,
+      outcome.contentHash,
+    );
   }
 
   /**

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
-import { InputError } from '../1-ingest/input-error.js';
 import { walkInputs } from '../1-ingest/walk.js';
 import { analyseInOrder } from './analyse-pool.js';
-import type { AnalyseOutcome } from './analyse-job.js';
 import { ingestFile, sniffFile } from './ingest-file.js';
 import { IngestRun, type IngestOptions, type IngestReport } from './ingest-run.js';
 import { ingestUrl, isUrl } from './ingest-web.js';
@@ -52,7 +50,7 @@ export async function ingestPaths(
       if (run.stopped) break;
       run.current = target;
       try {
-        if (pooledSet.has(target)) await storeOutcome(run, (await analysed.next()).value!);
+        if (pooledSet.has(target)) await run.outcome((await analysed.next()).value!);
         else if (isUrl(target)) await ingestUrl(run, target);
         else await ingestFile(run, target);
       } catch (err) {
@@ -69,24 +67,13 @@ export async function ingestPaths(
 
 /**
  * With more than one thread, plain-text files are analysed ahead in a worker pool
- * (outcomes come back in input order, so stories are assigned in arrival order);
- * other inputs (HTML, feeds, dumps, URLs) are read on this thread.
+ * (outcomes come back in input order, so stories are assigned in arrival order); JSONL
+ * dumps use the pool record by record (ingest-jsonl.ts); other inputs (HTML, feeds, URLs)
+ * are analysed on this thread.
  */
 async function pooledTextFiles(targets: string[], threads: number): Promise<string[]> {
   if (threads <= 1) return [];
   const out: string[] = [];
   for (const t of targets) if (!isUrl(t) && (await sniffFile(t)) === 'text') out.push(t);
   return out;
-}
-
-async function storeOutcome(run: IngestRun, outcome: AnalyseOutcome): Promise<void> {
-  if (!outcome.ok) run.fail(new InputError(outcome.input, outcome.reason), outcome.input);
-  else
-    await run.analysed(
-      outcome.input,
-      outcome.article,
-      outcome.raw,
-      outcome.features,
-      outcome.contentHash,
-    );
 }

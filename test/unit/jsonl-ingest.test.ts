@@ -175,6 +175,29 @@ describe('ingesting dumps', () => {
     await store.close();
   });
 
+  it('analyses records in worker threads with the same report and stories as inline', async () => {
+    const file = join(DUMPS, 'dump-invalid-lines.jsonl');
+    const raw = readFileSync(join(DUMPS, 'dump-mixed.jsonl'));
+    const cut = join(dir, 'dump-truncated-threads.jsonl.gz');
+    const whole = gzipSync(Buffer.concat([raw, raw, raw]));
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.8)));
+    const runs = [];
+    for (const threads of [1, 2]) {
+      const store = new SqliteStore(':memory:');
+      const r = await ingestPaths(store, [file, join(DUMPS, 'dump-mixed.jsonl'), cut], { threads });
+      const stories = (await store.listStories()).map((s) => s.articles.map((a) => a.id));
+      runs.push({
+        added: r.added.map((a) => [a.input, a.articleId, a.storyId]),
+        duplicates: r.duplicates.map((d) => d.input),
+        failed: r.failed.map((f) => [f.input, f.reason]),
+        stories,
+      });
+      await store.close();
+    }
+    assert.ok(runs[0]!.added.length >= 5 && runs[0]!.failed.length === 5, JSON.stringify(runs[0]));
+    assert.deepEqual(runs[1], runs[0]);
+  });
+
   it('refuses a .gz that is not gzip inside, and an empty file', async () => {
     const notGz = join(dir, 'fake.jsonl.gz');
     writeFileSync(notGz, Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6]));
