@@ -8,12 +8,13 @@
  * annotation file (each annotator's file is one training document). Candidates: the rule
  * lexicon's words plus words mined from train that are often inside a gold cue.
  *
- * Experiment switches (defaults: the shipped perceptron): CUE_LEARNER=logistic trains an
- * L2-regularised logistic regression (lib/logistic.ts, AdaGrad) instead, with CUE_L2,
- * CUE_RATE, CUE_LR_EPOCHS and CUE_RESCALE (log-odds × this, so that margins land on the
- * perceptron's scale the rules' thresholds were set on); CUE_MIN_COUNT drops features seen in
- * fewer candidates (either learner); CUE_EVAL=1 with CUE_HOLD_OUT prints token-level cue
- * P/R/F1 of the written model on the held-out articles.
+ * The learner (CUE_LEARNER): `logistic` (default, shipped) is an L2-regularised logistic
+ * regression (lib/logistic.ts, AdaGrad) with CUE_L2, CUE_RATE, CUE_LR_EPOCHS and CUE_RESCALE
+ * (log-odds × this, so that margins land on the perceptron's scale the rules' thresholds were
+ * set on); `perceptron` the averaged perceptron shipped before (CUE_EPOCHS); `mix` both
+ * margins averaged. CUE_MIN_COUNT drops features seen in fewer candidates (default 3 for the
+ * logistic model, 1 otherwise); CUE_EVAL=1 with CUE_HOLD_OUT prints token-level cue P/R/F1 of
+ * the written model on the held-out articles.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -64,13 +65,14 @@ const SEEDS = (process.env.CUE_SEEDS ?? '7').split(',').map(Number);
 /** Features whose weights all stay below this are dropped from the file. */
 const PRUNE = Number(process.env.CUE_PRUNE ?? 0.5);
 const env = (k: string, d: number) => (process.env[k] === undefined ? d : Number(process.env[k]));
-const LEARNER = process.env.CUE_LEARNER ?? 'perceptron';
-const MIN_COUNT = env('CUE_MIN_COUNT', 1);
+const LEARNER = process.env.CUE_LEARNER ?? 'logistic';
+/** Rarer features are noise to the logistic model (and a third of the file at count 1). */
+const MIN_COUNT = env('CUE_MIN_COUNT', LEARNER === 'logistic' ? 3 : 1);
 const LR = {
   epochs: env('CUE_LR_EPOCHS', 6),
   seed: SEEDS[0]!,
   l2: env('CUE_L2', 1e-4),
-  rate: env('CUE_RATE', 0.1),
+  rate: env('CUE_RATE', 0.05),
   minCount: MIN_COUNT,
 };
 /** Log-odds × RESCALE: the perceptron's margins run about 10× a logistic model's log-odds. */
