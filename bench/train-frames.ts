@@ -8,7 +8,9 @@
  * For experiments (printed out-of-fold scores; the written model is unaffected unless said):
  * FRAMES_DROP="tpl,…" leaves feature templates (prefixes) out, the written model too;
  * FRAMES_ABLATE="a,b;c" scores each group left out; FRAMES_VARIANTS="minCount=3;hidden=8"
- * scores other training options, `hidden` a small network (lib/mlp.ts) instead.
+ * scores other training options, `hidden` a small network (lib/mlp.ts) instead;
+ * FRAMES_SECOND_CUE=dir adds a second cue model's margin (its fold models) to the features,
+ * the written model's too (which the run-time does not compute: for scores only).
  *
  * The classifier reads the cue model's margin, and the shipped cue model has seen every train
  * article: its margins there are surer than anywhere else. So train is cut into FOLDS parts,
@@ -147,15 +149,49 @@ function loadArticles(
     if (anns.length === 0) continue;
     const text = readFileSync(join(dir, 'text', file), 'utf8');
     const fold = n % FOLDS;
+    const found = candidates(text, modelFor(fold), LOOSE);
+    const second = SECOND[fold];
+    if (second) withSecondMargin(found, candidates(text, second, LOOSE));
     out.push({
       fold,
       text,
-      candidates: candidates(text, modelFor(fold), LOOSE),
+      candidates: found,
       ruleFrames: candidates(text, modelFor(fold), RULE_LIMITS),
       golds: anns.map((a) => goldSpans(readFileSync(join(dir, 'attributions', a), 'utf8'))),
     });
   }
   return out;
+}
+
+/**
+ * FRAMES_SECOND_CUE=dir (experiment): fold cue models of another learner (`cue-k of FOLDS`
+ * files, e.g. a perceptron's fold cache) whose margin for the same cue joins the features.
+ */
+const SECOND = process.env.FRAMES_SECOND_CUE
+  ? Array.from({ length: FOLDS }, (_, k) =>
+      cueModelFromFile(
+        JSON.parse(
+          readFileSync(join(process.env.FRAMES_SECOND_CUE!, `cue-${k}of${FOLDS}.json`), 'utf8'),
+        ) as CueModelFile,
+      ),
+    )
+  : [];
+
+/** The other model's margin (number and bin) for each candidate whose cue it also found. */
+function withSecondMargin(found: Candidate[], other: Candidate[]): void {
+  const byCue = new Map(other.map((c) => [`${c.cue.start}:${c.cue.end}`, c.features]));
+  for (const c of found) {
+    const o = byCue.get(`${c.cue.start}:${c.cue.end}`);
+    const m = o?.find(([k]) => k.startsWith('m|o='));
+    const mb = o?.find(([k]) => k.startsWith('mb='));
+    const mine = c.features.find(([k]) => k.startsWith('mb='));
+    if (!o || !m || !mb) {
+      c.features.push(['m2=none', 1]);
+      continue;
+    }
+    c.features.push(['m2', m[1]], [`m2b=${mb[0].slice(3)}`, 1]);
+    if (mine) c.features.push([`m2b|mb=${mb[0].slice(3)} ${mine[0].slice(3)}`, 1]);
+  }
 }
 
 /** What a classifier learns: whether a frame's cue, or its source, is annotated. */

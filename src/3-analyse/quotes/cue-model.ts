@@ -1,7 +1,9 @@
 /**
- * A learnt second opinion on cues: an averaged perceptron (entities/perceptron.ts) that reads
- * the words around a candidate token and says whether it is (part of) the Cue of an
- * attribution. Candidates are the rule lexicon's words plus the cue words mined from PolNeAR
+ * A learnt second opinion on cues: a linear model that reads the words around a candidate
+ * token and says whether it is (part of) the Cue of an attribution. The shipped file holds an
+ * L2-regularised logistic regression whose log-odds are stored ×10 as the CUE weight (O: 0),
+ * on the scale of the averaged perceptron (entities/perceptron.ts) it replaced, which the
+ * same layout also reads. Candidates are the rule lexicon's words plus the cue words mined from PolNeAR
  * train (stance nouns and verbs the lexicon lacks: "accusations", "criticism", "insisted",
  * "urging"). Trained by bench/train-attribution.ts into models/cue-en.json.
  *
