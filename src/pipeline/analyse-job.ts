@@ -1,5 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { checkArticleSize, decodeText } from '../1-ingest/decode-text.js';
+import { gunzipLimited } from '../1-ingest/gunzip-limited.js';
+import { decodeHtmlBytes } from '../1-ingest/html/charset.js';
+import { htmlToArticle } from '../1-ingest/html/html-article.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
@@ -13,7 +16,8 @@ import { contentHash } from './content-hash.js';
  * parsed already (a JSONL record: `raw` is its line, `input` names it "file:line").
  */
 export type AnalyseJob =
-  | { kind: 'file'; path: string; source?: string }
+  | { kind: 'file'; path: string; source?: string; gzip?: boolean }
+  | { kind: 'html'; path: string; source?: string; gzip?: boolean }
   | { kind: 'text'; raw: string; origin: string; source?: string; fileYear?: number }
   | { kind: 'parsed'; parsed: ParsedArticle; raw: string; input: string };
 
@@ -31,7 +35,11 @@ export type AnalyseOutcome =
   ({ ok: true; input: string } & Analysed) | { ok: false; input: string; reason: string };
 
 export function jobInput(job: AnalyseJob): string {
-  return job.kind === 'file' ? job.path : job.kind === 'parsed' ? job.input : job.origin;
+  return job.kind === 'file' || job.kind === 'html'
+    ? job.path
+    : job.kind === 'parsed'
+      ? job.input
+      : job.origin;
 }
 
 /**
@@ -62,9 +70,13 @@ async function analyseJob(
   input: string,
 ): Promise<{ article: AnalysedArticle; raw: string }> {
   if (job.kind === 'parsed') return { article: analyseParsed(job.parsed, input), raw: job.raw };
+  if (job.kind === 'html') {
+    const { parsed, raw } = readHtmlInput(job.path, job.source, job.gzip);
+    return { article: analyseParsed(parsed, input), raw };
+  }
   const { raw, context } =
     job.kind === 'file'
-      ? await readTextInput(job.path, job.source)
+      ? await readTextInput(job.path, job.source, job.gzip)
       : {
           raw: job.raw,
           context: {
@@ -84,14 +96,35 @@ async function analyseJob(
 export async function readTextInput(
   file: string,
   source?: string,
+  gzip = false,
 ): Promise<{ raw: string; context: TextContext }> {
-  const info = statSync(file);
-  checkArticleSize(file, info.size);
-  const raw = decodeText(file, readFileSync(file));
+  const { bytes, info } = readInputBytes(file, gzip);
+  const raw = decodeText(file, bytes);
   return {
     raw,
     context: { origin: file, ...(source ? { source } : {}), fileYear: info.mtime.getUTCFullYear() },
   };
+}
+
+/** A file's bytes within the one-article limit (a gzip file's, unpacked within it too). */
+function readInputBytes(file: string, gzip: boolean): { bytes: Uint8Array; info: Stats } {
+  const info = statSync(file);
+  if (info.size === 0) throw new InputError(file, 'empty file');
+  checkArticleSize(file, info.size);
+  const bytes = readFileSync(file);
+  return { bytes: gzip ? gunzipLimited(file, bytes) : bytes, info };
+}
+
+/** Reads an HTML file and extracts its article, as ingestFile does on the main thread. */
+function readHtmlInput(
+  file: string,
+  source?: string,
+  gzip = false,
+): { parsed: ParsedArticle; raw: string } {
+  const { bytes } = readInputBytes(file, gzip);
+  const { text } = decodeHtmlBytes(bytes, null);
+  const { parsed } = htmlToArticle(text, { origin: file, ...(source ? { source } : {}) });
+  return { parsed, raw: text };
 }
 
 /** Parses and analyses decoded text; refuses a text with nothing to analyse. */

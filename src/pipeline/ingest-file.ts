@@ -24,8 +24,7 @@ export async function ingestFile(run: IngestRun, file: string): Promise<void> {
     return streamDump(run, file, stream, () => stream.bytesRead / info.size);
   }
   if (kind === 'gzip') {
-    const inner = await gunzipHead(file);
-    if (sniffKind(inner, file.replace(/\.gz$/i, '')) === 'jsonl') {
+    if ((await sniffGzipped(file)) === 'jsonl') {
       const raw = createReadStream(file);
       return streamDump(run, file, gunzipStream(raw), () => raw.bytesRead / info.size);
     }
@@ -70,6 +69,11 @@ function readHead(file: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/** What a gzip file holds, judged by its first decompressed bytes. */
+export async function sniffGzipped(file: string): Promise<ReturnType<typeof sniffKind>> {
+  return sniffKind(await gunzipHead(file), file.replace(/\.gz$/i, ''));
 }
 
 /** The first decompressed bytes of a gzip file (empty when it is unreadable: the full read reports why). */

@@ -1,6 +1,5 @@
-import { gunzipSync } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { decodeText, MAX_TEXT_BYTES } from '../1-ingest/decode-text.js';
+import { decodeText } from '../1-ingest/decode-text.js';
 import { fetchUrl } from '../1-ingest/fetch/fetch-url.js';
 import { feedItemArticle, fullContent, withFeedMeta } from '../1-ingest/feeds/feed-item-article.js';
 import { parseOpml } from '../1-ingest/feeds/opml.js';
@@ -8,7 +7,7 @@ import { parseFeed, type Feed, type FeedItem } from '../1-ingest/feeds/parse-fee
 import { decodeXml } from '../1-ingest/feeds/decode-xml.js';
 import { decodeHtmlBytes } from '../1-ingest/html/charset.js';
 import { htmlToArticle } from '../1-ingest/html/html-article.js';
-import { gzipFailure } from '../1-ingest/gzip-failure.js';
+import { gunzipLimited } from '../1-ingest/gunzip-limited.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { sniffKind, SNIFF_BYTES, type InputKind } from '../1-ingest/sniff.js';
 import { parseTextArticle } from '../1-ingest/text-metadata.js';
@@ -144,13 +143,5 @@ async function ingestFeedItem(run: IngestRun, feedInput: string, feed: Feed, ite
   } catch (err) {
     run.fail(err, input);
     return false;
-  }
-}
-
-function gunzipLimited(input: string, bytes: Uint8Array): Uint8Array {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_TEXT_BYTES });
-  } catch (err) {
-    throw new InputError(input, gzipFailure(err));
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { walkInputs } from '../1-ingest/walk.js';
 import { analyseInOrder } from './analyse-pool.js';
-import { ingestFile, sniffFile } from './ingest-file.js';
+import { ingestFile, sniffFile, sniffGzipped } from './ingest-file.js';
 import { IngestRun, type IngestOptions, type IngestReport } from './ingest-run.js';
 import { ingestUrl, isUrl } from './ingest-web.js';
 
@@ -39,12 +39,12 @@ export async function ingestPaths(
     targets.push(...files.filter((f) => !excluded.has(resolve(f))));
   }
   run.inputsTotal = targets.length;
-  const pooled = await pooledTextFiles(targets, options.threads ?? 1);
+  const pooled = await pooledFiles(targets, options.threads ?? 1);
   const analysed = analyseInOrder(
-    pooled.map((path) => ({ kind: 'file' as const, path, source: options.source })),
+    pooled.map(({ path, kind, gzip }) => ({ kind, path, gzip, source: options.source })),
     options.threads ?? 1,
   );
-  const pooledSet = new Set(pooled);
+  const pooledSet = new Set(pooled.map((p) => p.path));
   try {
     for (const target of targets) {
       if (run.stopped) break;
@@ -66,14 +66,24 @@ export async function ingestPaths(
 }
 
 /**
- * With more than one thread, plain-text files are analysed ahead in a worker pool
- * (outcomes come back in input order, so stories are assigned in arrival order); JSONL
- * dumps use the pool record by record (ingest-jsonl.ts); other inputs (HTML, feeds, URLs)
- * are analysed on this thread.
+ * With more than one thread, plain-text and HTML files (gzipped or not) are read and
+ * analysed ahead in a worker pool (outcomes come back in input order, so stories are assigned in arrival
+ * order); JSONL dumps use the pool record by record (ingest-jsonl.ts); other inputs (feeds,
+ * OPML, URLs) are analysed on this thread.
  */
-async function pooledTextFiles(targets: string[], threads: number): Promise<string[]> {
+async function pooledFiles(
+  targets: string[],
+  threads: number,
+): Promise<Array<{ path: string; kind: 'file' | 'html'; gzip: boolean }>> {
   if (threads <= 1) return [];
-  const out: string[] = [];
-  for (const t of targets) if (!isUrl(t) && (await sniffFile(t)) === 'text') out.push(t);
+  const out: Array<{ path: string; kind: 'file' | 'html'; gzip: boolean }> = [];
+  for (const t of targets) {
+    if (isUrl(t)) continue;
+    let kind = await sniffFile(t);
+    const gzip = kind === 'gzip';
+    if (gzip) kind = await sniffGzipped(t).catch(() => null);
+    if (kind === 'text') out.push({ path: t, kind: 'file', gzip });
+    else if (kind === 'html') out.push({ path: t, kind: 'html', gzip });
+  }
   return out;
 }
