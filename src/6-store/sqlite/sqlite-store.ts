@@ -65,10 +65,10 @@ export class SqliteStore implements Store {
   /** The row of the article being added, kept once its savepoint has succeeded. */
   private ftsStaged: FtsRow | null = null;
   /**
-   * Parsed centroids by story id with the JSON they came from: a candidate whose stored
-   * JSON is unchanged is not parsed again (any writer's change shows as different JSON).
+   * Parsed centroids by story id with the token they were stored under (migration 6): a
+   * candidate whose stored token is unchanged is neither read nor parsed again.
    */
-  private readonly centroids = new Map<string, { json: string; map: Map<string, number> }>();
+  private readonly centroids = new Map<string, { token: number; map: Map<string, number> }>();
   /** Members' parsed cluster vectors for the outlier check. */
   private readonly memberVectors = new VectorCache();
   /**
@@ -245,9 +245,7 @@ export class SqliteStore implements Store {
     else this.indexFts(fts);
     this.updateStory(storyId, article);
     const centroid = addToCentroid(base ?? this.storyCentroid(storyId), contribution);
-    const centroidJson = JSON.stringify([...centroid]);
-    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(centroidJson, storyId);
-    this.rememberCentroid(storyId, centroidJson, centroid);
+    this.setCentroid(storyId, centroid);
     // One prepared upsert per key term: measured 40% cheaper than one over a JSON array.
     const post = this.sql(
       'INSERT INTO term_postings (term, story_id) VALUES (?, ?) ON CONFLICT DO UPDATE SET hits = hits + 1',
@@ -296,9 +294,9 @@ export class SqliteStore implements Store {
       rank: src.title_rank as number,
       title: src.title as string,
     });
-    this.sql('UPDATE stories SET centroid = ? WHERE id = ?').run(JSON.stringify([...centroid]), to);
+    this.setCentroid(to, centroid);
     this.sql(
-      "UPDATE stories SET merged_into = ?, article_count = 0, centroid = '[]' WHERE id = ?",
+      "UPDATE stories SET merged_into = ?, article_count = 0, centroid = '[]', centroid_token = NULL WHERE id = ?",
     ).run(to, from);
     // Stories that redirected to `from` now redirect to `to`: chains stay one step long.
     this.sql('UPDATE stories SET merged_into = ? WHERE merged_into = ?').run(to, from);
@@ -392,9 +390,8 @@ export class SqliteStore implements Store {
       more.run(term, to);
     }
     this.sql('DELETE FROM term_postings WHERE story_id = ? AND hits <= 0').run(from);
-    const setCentroid = this.sql('UPDATE stories SET centroid = ? WHERE id = ?');
-    setCentroid.run(JSON.stringify([...subtractVector(this.storyCentroid(from), vector)]), from);
-    setCentroid.run(JSON.stringify([...addToCentroid(this.storyCentroid(to), vector)]), to);
+    this.setCentroid(from, subtractVector(this.storyCentroid(from), vector));
+    this.setCentroid(to, addToCentroid(this.storyCentroid(to), vector));
     this.refreshStory(from);
     this.refreshStory(to);
   }
@@ -535,15 +532,16 @@ export class SqliteStore implements Store {
       for (const s of rows) nearDup.add(this.resolveStory(s));
     }
     const ids = new Set([...hits.keys(), ...nearDup]);
-    const story = this.sql('SELECT * FROM stories WHERE id = ?');
+    // Not the centroid itself: its token says whether the parsed one in memory is current.
+    const story = this.sql(
+      'SELECT article_count, first_date, last_date, centroid_token FROM stories WHERE id = ?',
+    );
     const out: CandidateStory[] = [];
     for (const id of ids) {
       const s = story.get(id) as Row;
       out.push({
         id,
-        centroid: s.centroid
-          ? this.parsedCentroid(id, s.centroid as string)
-          : this.storyCentroid(id),
+        centroid: this.centroidByToken(id, s.centroid_token as number | null),
         size: s.article_count as number,
         firstDate: (s.first_date as string | null) ?? null,
         lastDate: (s.last_date as string | null) ?? null,
@@ -553,35 +551,57 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  /** The centroid stored as `json`, parsed once while it stays the same (shared: do not modify). */
-  private parsedCentroid(id: string, json: string): Map<string, number> {
+  /** Writes a story's centroid under a fresh token, and keeps it parsed. */
+  private setCentroid(id: string, centroid: Map<string, number>): void {
+    const token = Math.floor(Math.random() * 2 ** 52);
+    this.sql('UPDATE stories SET centroid = ?, centroid_token = ? WHERE id = ?').run(
+      JSON.stringify([...centroid]),
+      token,
+      id,
+    );
+    this.rememberCentroid(id, token, centroid);
+  }
+
+  /**
+   * The story's centroid, from memory while `token` (read with the story's row) is the one
+   * it was parsed under (shared: do not modify). Another writer, or a rolled-back write,
+   * leaves a token this connection does not hold, so the stored centroid is read again.
+   */
+  private centroidByToken(id: string, token: number | null): Map<string, number> {
     const hit = this.centroids.get(id);
-    if (hit && hit.json === json) {
+    if (hit && token !== null && hit.token === token) {
       this.centroids.delete(id);
       this.centroids.set(id, hit);
       return hit.map;
     }
-    const map = new Map<string, number>(JSON.parse(json));
-    this.rememberCentroid(id, json, map);
+    const row = this.sql('SELECT centroid, centroid_token FROM stories WHERE id = ?').get(id) as
+      Row | undefined;
+    const stored = row?.centroid as string | null | undefined;
+    if (!stored) {
+      // Stories stored before migration 2 rebuild it from story_terms.
+      const rows = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?').all(
+        id,
+      ) as Row[];
+      return topTerms(new Map(rows.map((r) => [r.term as string, r.weight as number])));
+    }
+    const map = new Map<string, number>(JSON.parse(stored));
+    this.rememberCentroid(id, (row!.centroid_token as number | null) ?? null, map);
     return map;
   }
 
-  private rememberCentroid(id: string, json: string, map: Map<string, number>): void {
+  private rememberCentroid(id: string, token: number | null, map: Map<string, number>): void {
     this.centroids.delete(id);
-    this.centroids.set(id, { json, map });
+    if (token === null) return;
+    this.centroids.set(id, { token, map });
     if (this.centroids.size > CENTROID_CACHE)
       this.centroids.delete(this.centroids.keys().next().value!);
   }
 
-  /** A story's compact centroid; stories stored before migration 2 rebuild it from story_terms. */
+  /** A story's compact centroid (current: its token is read first). */
   private storyCentroid(id: string): Map<string, number> {
-    const stored = this.sql('SELECT centroid FROM stories WHERE id = ?').pluck().get(id) as
-      string | null | undefined;
-    if (stored) return this.parsedCentroid(id, stored);
-    const rows = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?').all(
-      id,
-    ) as Row[];
-    return topTerms(new Map(rows.map((r) => [r.term as string, r.weight as number])));
+    const token = this.sql('SELECT centroid_token FROM stories WHERE id = ?').pluck().get(id) as
+      number | null | undefined;
+    return this.centroidByToken(id, token ?? null);
   }
 
   private resolveStory(id: string): string {
