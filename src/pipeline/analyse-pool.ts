@@ -107,6 +107,11 @@ export async function closeSharedAnalysePool(): Promise<void> {
   await old?.close();
 }
 
+/** Analyses one job: inline with one thread, in the shared pool with more. */
+export function analyseOne(job: AnalyseJob, threads: number): Promise<AnalyseOutcome> {
+  return threads <= 1 ? runAnalyseJob(job) : sharedAnalysePool(threads).run(job);
+}
+
 /**
  * Analyses `jobs` and yields the outcomes in job order, so the caller can store them in
  * arrival order on its own thread. `threads` ≤ 1 analyses inline; more runs the shared

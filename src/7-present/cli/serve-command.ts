@@ -1,3 +1,4 @@
+import { defaultThreads } from '../../pipeline/analyse-pool.js';
 import { defaultIngestAdapters } from '../http/ingest-adapters.js';
 import { startServer } from '../http/server.js';
 import type { CliContext } from './context.js';
@@ -19,6 +20,7 @@ export async function runServe(ctx: CliContext): Promise<number> {
       host,
       port,
       ingest: defaultIngestAdapters(),
+      analysisThreads: defaultThreads(),
       ...(token ? { token } : {}),
       ...(corsOrigin ? { corsOrigin } : {}),
     });

@@ -37,6 +37,8 @@ export interface AppOptions {
   /** Defaults to compareStory; tests pass a fixture. */
   compare?: CompareFn;
   ingest?: IngestAdapters;
+  /** Analysis threads for POST /api/ingest (default 1: on the server's own thread). */
+  analysisThreads?: number;
 }
 
 function parse<T extends z.ZodTypeAny>(schema: T, value: unknown, what: string): z.infer<T> {
@@ -205,7 +207,9 @@ export function createApp(options: AppOptions) {
       }
       const body = parse(ingestBody, raw, 'ingest request');
       checkIngestSupported(body, adapters);
-      const job = jobs.submit(`ingest-${body.kind}`, () => runIngestJob(store, body, adapters));
+      const job = jobs.submit(`ingest-${body.kind}`, () =>
+        runIngestJob(store, body, adapters, options.analysisThreads ?? 1),
+      );
       return c.json(
         { schemaVersion: 1, jobId: job.id, status: job.status, statusUrl: `/api/jobs/${job.id}` },
         202,

@@ -1,8 +1,8 @@
 import { normaliseText } from '../../1-ingest/decode-text.js';
 import { InputError } from '../../1-ingest/input-error.js';
 import { parseTextArticle } from '../../1-ingest/text-metadata.js';
-import { analyseArticle } from '../../3-analyse/analyse.js';
 import type { Store } from '../../6-store/store.js';
+import { analyseOne } from '../../pipeline/analyse-pool.js';
 import { storeArticle } from '../../pipeline/ingest.js';
 import type { ParsedArticle } from '../../types.js';
 import { HttpProblem } from './problem.js';
@@ -76,18 +76,25 @@ async function parse(
   return { parsed, raw: page.body };
 }
 
-/** Parses, analyses, clusters and stores one article sent to the API. */
+/**
+ * Parses, analyses, clusters and stores one article sent to the API. With `threads` > 1 the
+ * analysis runs in the worker pool, so the server keeps answering while it works.
+ */
 export async function runIngestJob(
   store: Store,
   body: IngestBody,
   adapters: IngestAdapters,
+  threads = 1,
 ): Promise<IngestJobResult> {
   try {
     const { parsed, raw } = await parse(body, adapters);
-    const article = analyseArticle(parsed);
-    if (article.sentences.length === 0)
-      throw new Error('no article text (nothing but headers or artifacts)');
-    const r = await storeArticle(store, article, raw);
+    const outcome = await analyseOne(
+      { kind: 'parsed', parsed, raw, input: parsed.meta.origin },
+      threads,
+    );
+    if (!outcome.ok) throw new Error(outcome.reason);
+    const { article } = outcome;
+    const r = await storeArticle(store, article, raw, outcome.features, outcome.contentHash);
     return {
       status: r.status,
       articleId: r.articleId,
