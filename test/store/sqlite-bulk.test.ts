@@ -149,7 +149,7 @@ describe('SQLite store caches and grouped commits', () => {
       // Both connections keep parsed centroids; each sees the other's updates.
       for (let i = 0; i < 12; i++) await add(i % 2 ? a : b, i * 3, expected);
       const stories = a.db
-        .prepare('SELECT id, centroid FROM stories WHERE centroid IS NOT NULL')
+        .prepare('SELECT story_id AS id, centroid FROM story_centroids')
         .all() as Array<{ id: string; centroid: string }>;
       assert.ok(stories.some((s) => JSON.parse(s.centroid).length > 0));
       const seen: Array<Map<string, number>> = [];
@@ -257,6 +257,43 @@ describe('SQLite full-text index inside commit groups', () => {
       integrity(store);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('SQLite story centroids migration', () => {
+  it('a store made before migration 6 keeps its centroids in their own table', async () => {
+    const path = join(dir, 'centroids.db');
+    const store = new SqliteStore(path);
+    const expected = new Expected();
+    for (let i = 0; i < 9; i++) await add(store, i, expected);
+    const before = store.db
+      .prepare('SELECT story_id, centroid FROM story_centroids ORDER BY story_id')
+      .all();
+    assert.ok(before.length > 0);
+    // Back to the schema before migration 6: the centroid is a column of stories.
+    store.db.exec(`
+      ALTER TABLE stories ADD COLUMN centroid TEXT;
+      UPDATE stories SET centroid = (SELECT centroid FROM story_centroids WHERE story_id = stories.id);
+      DROP TABLE story_centroids;
+      DELETE FROM schema_migrations WHERE version = 6;
+    `);
+    await store.close();
+    const reopened = new SqliteStore(path);
+    try {
+      const after = reopened.db
+        .prepare('SELECT story_id, centroid FROM story_centroids ORDER BY story_id')
+        .all();
+      assert.deepEqual(after, before);
+      const columns = reopened.db.prepare('PRAGMA table_info(stories)').all() as Array<{
+        name: string;
+      }>;
+      assert.ok(!columns.some((c) => c.name === 'centroid'));
+      // And it goes on clustering with them.
+      for (let i = 9; i < 12; i++) await add(reopened, i, expected);
+      assert.deepEqual(storedDf(reopened), expected.df);
+    } finally {
+      await reopened.close();
     }
   });
 });

@@ -114,10 +114,16 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
   },
   {
     version: 6,
-    name: 'a token per stored centroid',
-    // Set anew (at random) with every centroid written: a connection that parsed a centroid
-    // knows it is still current from this one number, without reading the ~10 KB of JSON.
-    // NULL for rows written before: those centroids are read each time.
-    sql: `ALTER TABLE stories ADD COLUMN centroid_token INTEGER;`,
+    name: 'story centroids in a table of their own, with a token',
+    // A centroid is ~10 KB of JSON: inside the stories row it made every read of a story
+    // (candidates, merges, listings) walk its overflow pages, a cost that grew with the store.
+    // The token is set anew (at random) with every centroid written, so a connection that
+    // parsed a centroid knows it is still current from one small column.
+    sql: `
+      CREATE TABLE story_centroids (story_id TEXT PRIMARY KEY, token INTEGER NOT NULL, centroid TEXT NOT NULL);
+      INSERT INTO story_centroids (story_id, token, centroid)
+        SELECT id, abs(random() % 4503599627370496), centroid FROM stories WHERE centroid IS NOT NULL;
+      ALTER TABLE stories DROP COLUMN centroid;
+    `,
   },
 ];

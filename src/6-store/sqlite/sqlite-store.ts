@@ -295,9 +295,9 @@ export class SqliteStore implements Store {
       title: src.title as string,
     });
     this.setCentroid(to, centroid);
-    this.sql(
-      "UPDATE stories SET merged_into = ?, article_count = 0, centroid = '[]', centroid_token = NULL WHERE id = ?",
-    ).run(to, from);
+    this.sql('UPDATE stories SET merged_into = ?, article_count = 0 WHERE id = ?').run(to, from);
+    this.sql('DELETE FROM story_centroids WHERE story_id = ?').run(from);
+    this.centroids.delete(from);
     // Stories that redirected to `from` now redirect to `to`: chains stay one step long.
     this.sql('UPDATE stories SET merged_into = ? WHERE merged_into = ?').run(to, from);
   }
@@ -361,7 +361,7 @@ export class SqliteStore implements Store {
         const exists = this.sql('SELECT 1 FROM stories WHERE id = ?').pluck();
         to = storyIdChoices(contentHash).find((s) => exists.get(s) === undefined)!;
         this.sql(
-          "INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at, centroid) VALUES (?, '', 0, NULL, NULL, 0, ?, '[]')",
+          "INSERT INTO stories (id, title, title_rank, first_date, last_date, article_count, created_at) VALUES (?, '', 0, NULL, NULL, 0, ?)",
         ).run(to, new Date().toISOString());
       }
       this.moveArticle(id, vector, keys, storyId, to);
@@ -534,14 +534,15 @@ export class SqliteStore implements Store {
     const ids = new Set([...hits.keys(), ...nearDup]);
     // Not the centroid itself: its token says whether the parsed one in memory is current.
     const story = this.sql(
-      'SELECT article_count, first_date, last_date, centroid_token FROM stories WHERE id = ?',
+      `SELECT s.article_count, s.first_date, s.last_date, c.token FROM stories s
+         LEFT JOIN story_centroids c ON c.story_id = s.id WHERE s.id = ?`,
     );
     const out: CandidateStory[] = [];
     for (const id of ids) {
       const s = story.get(id) as Row;
       out.push({
         id,
-        centroid: this.centroidByToken(id, s.centroid_token as number | null),
+        centroid: this.centroidByToken(id, (s.token as number | null) ?? null),
         size: s.article_count as number,
         firstDate: (s.first_date as string | null) ?? null,
         lastDate: (s.last_date as string | null) ?? null,
@@ -554,11 +555,10 @@ export class SqliteStore implements Store {
   /** Writes a story's centroid under a fresh token, and keeps it parsed. */
   private setCentroid(id: string, centroid: Map<string, number>): void {
     const token = Math.floor(Math.random() * 2 ** 52);
-    this.sql('UPDATE stories SET centroid = ?, centroid_token = ? WHERE id = ?').run(
-      JSON.stringify([...centroid]),
-      token,
-      id,
-    );
+    this.sql(
+      `INSERT INTO story_centroids (story_id, token, centroid) VALUES (?, ?, ?)
+         ON CONFLICT (story_id) DO UPDATE SET token = excluded.token, centroid = excluded.centroid`,
+    ).run(id, token, JSON.stringify([...centroid]));
     this.rememberCentroid(id, token, centroid);
   }
 
@@ -574,18 +574,19 @@ export class SqliteStore implements Store {
       this.centroids.set(id, hit);
       return hit.map;
     }
-    const row = this.sql('SELECT centroid, centroid_token FROM stories WHERE id = ?').get(id) as
-      Row | undefined;
-    const stored = row?.centroid as string | null | undefined;
+    const row = this.sql('SELECT token, centroid FROM story_centroids WHERE story_id = ?').get(
+      id,
+    ) as Row | undefined;
+    const stored = row?.centroid as string | undefined;
     if (!stored) {
-      // Stories stored before migration 2 rebuild it from story_terms.
+      // Stories stored before migration 2 rebuild it from story_terms (others have none yet).
       const rows = this.sql('SELECT term, weight FROM story_terms WHERE story_id = ?').all(
         id,
       ) as Row[];
       return topTerms(new Map(rows.map((r) => [r.term as string, r.weight as number])));
     }
     const map = new Map<string, number>(JSON.parse(stored));
-    this.rememberCentroid(id, (row!.centroid_token as number | null) ?? null, map);
+    this.rememberCentroid(id, row!.token as number, map);
     return map;
   }
 
@@ -599,8 +600,9 @@ export class SqliteStore implements Store {
 
   /** A story's compact centroid (current: its token is read first). */
   private storyCentroid(id: string): Map<string, number> {
-    const token = this.sql('SELECT centroid_token FROM stories WHERE id = ?').pluck().get(id) as
-      number | null | undefined;
+    const token = this.sql('SELECT token FROM story_centroids WHERE story_id = ?')
+      .pluck()
+      .get(id) as number | undefined;
     return this.centroidByToken(id, token ?? null);
   }
 
