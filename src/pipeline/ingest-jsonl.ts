@@ -18,31 +18,15 @@ export async function ingestJsonl(run: IngestRun, input: string, stream: Readabl
   let last = 0;
   const threads = run.options.threads ?? 1;
   try {
+    const records = parsedRecords(run, input, stream, (n) => (last = n));
     if (threads > 1) {
-      const records = parsedRecords(run, input, stream, (n) => (last = n));
       for await (const outcome of analyseInOrder(records, threads)) {
         if (run.stopped) break;
         await run.outcome(outcome);
       }
       return;
     }
-    for await (const line of readLines(stream)) {
-      last = line.lineNo;
-      if (run.stopped) break;
-      const name = `${input}:${line.lineNo}`;
-      if ('error' in line) {
-        run.fail(new InputError(name, line.error), name);
-        continue;
-      }
-      if (line.text.trim() === '') continue;
-      try {
-        const source = run.options.source;
-        const parsed = recordArticle(name, line.text, source ? { source } : {});
-        await run.article(name, parsed, line.text);
-      } catch (err) {
-        run.fail(err, name);
-      }
-    }
+    for await (const r of records) await run.article(r.input, r.parsed, r.raw);
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code?.startsWith('Z_')
       ? gzipFailure(err)
@@ -53,13 +37,16 @@ export async function ingestJsonl(run: IngestRun, input: string, stream: Readabl
   }
 }
 
-/** The stream's records as analysis jobs; a bad line is reported as it is read. */
+/**
+ * The stream's records as analysis jobs, read as they are asked for; a bad line is reported
+ * as it is read. Stops when the run is stopped.
+ */
 async function* parsedRecords(
   run: IngestRun,
   input: string,
   stream: Readable,
   reached: (lineNo: number) => void,
-): AsyncGenerator<AnalyseJob> {
+): AsyncGenerator<Extract<AnalyseJob, { kind: 'parsed' }>> {
   const source = run.options.source;
   for await (const line of readLines(stream)) {
     reached(line.lineNo);
