@@ -1,8 +1,7 @@
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { checkArticleSize, decodeText } from '../1-ingest/decode-text.js';
 import { gunzipLimited } from '../1-ingest/gunzip-limited.js';
-import { decodeHtmlBytes } from '../1-ingest/html/charset.js';
-import { htmlToArticle } from '../1-ingest/html/html-article.js';
+import { articleFromBytes } from '../1-ingest/article-from-bytes.js';
 import { InputError } from '../1-ingest/input-error.js';
 import { parseTextArticle, type TextContext } from '../1-ingest/text-metadata.js';
 import { analyseArticle } from '../3-analyse/analyse.js';
@@ -65,27 +64,26 @@ export async function runAnalyseJob(job: AnalyseJob): Promise<AnalyseOutcome> {
   }
 }
 
+// Synchronous reads, as readTextInput's: the analysis right after blocks this thread far longer.
 async function analyseJob(
   job: AnalyseJob,
   input: string,
 ): Promise<{ article: AnalysedArticle; raw: string }> {
   if (job.kind === 'parsed') return { article: analyseParsed(job.parsed, input), raw: job.raw };
-  if (job.kind === 'html') {
-    const { parsed, raw } = readHtmlInput(job.path, job.source, job.gzip);
-    return { article: analyseParsed(parsed, input), raw };
+  if (job.kind === 'text') {
+    const context = {
+      origin: job.origin,
+      ...(job.source ? { source: job.source } : {}),
+      ...(job.fileYear !== undefined ? { fileYear: job.fileYear } : {}),
+    };
+    return { article: analyseText(job.raw, context), raw: job.raw };
   }
-  const { raw, context } =
-    job.kind === 'file'
-      ? await readTextInput(job.path, job.source, job.gzip)
-      : {
-          raw: job.raw,
-          context: {
-            origin: job.origin,
-            ...(job.source ? { source: job.source } : {}),
-            ...(job.fileYear !== undefined ? { fileYear: job.fileYear } : {}),
-          },
-        };
-  return { article: analyseText(raw, context), raw };
+  const { bytes, info } = readInputBytes(job.path, job.gzip ?? false);
+  const { parsed, raw } = articleFromBytes(job.path, bytes, job.kind === 'html' ? 'html' : 'text', {
+    ...(job.source ? { source: job.source } : {}),
+    fileYear: info.mtime.getUTCFullYear(),
+  });
+  return { article: analyseParsed(parsed, input), raw };
 }
 
 /**
@@ -96,9 +94,8 @@ async function analyseJob(
 export async function readTextInput(
   file: string,
   source?: string,
-  gzip = false,
 ): Promise<{ raw: string; context: TextContext }> {
-  const { bytes, info } = readInputBytes(file, gzip);
+  const { bytes, info } = readInputBytes(file, false);
   const raw = decodeText(file, bytes);
   return {
     raw,
@@ -113,18 +110,6 @@ function readInputBytes(file: string, gzip: boolean): { bytes: Uint8Array; info:
   checkArticleSize(file, info.size);
   const bytes = readFileSync(file);
   return { bytes: gzip ? gunzipLimited(file, bytes) : bytes, info };
-}
-
-/** Reads an HTML file and extracts its article, as ingestFile does on the main thread. */
-function readHtmlInput(
-  file: string,
-  source?: string,
-  gzip = false,
-): { parsed: ParsedArticle; raw: string } {
-  const { bytes } = readInputBytes(file, gzip);
-  const { text } = decodeHtmlBytes(bytes, null);
-  const { parsed } = htmlToArticle(text, { origin: file, ...(source ? { source } : {}) });
-  return { parsed, raw: text };
 }
 
 /** Parses and analyses decoded text; refuses a text with nothing to analyse. */

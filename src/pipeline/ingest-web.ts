@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { decodeText } from '../1-ingest/decode-text.js';
+import { articleFromBytes } from '../1-ingest/article-from-bytes.js';
 import { fetchUrl } from '../1-ingest/fetch/fetch-url.js';
 import { feedItemArticle, fullContent, withFeedMeta } from '../1-ingest/feeds/feed-item-article.js';
 import { parseOpml } from '../1-ingest/feeds/opml.js';
@@ -54,24 +54,10 @@ export async function ingestBytes(
     }
     case 'jsonl':
       return ingestJsonl(run, input, Readable.from([Buffer.from(bytes)]));
-    case 'text': {
-      const raw = decodeText(input, bytes);
-      const parsed = parseTextArticle(raw, {
-        origin: where.url ?? input,
-        ...(source ? { source } : {}),
-        ...(where.fileYear ? { fileYear: where.fileYear } : {}),
-      });
-      await run.article(input, parsed, raw);
-      return;
-    }
+    case 'text':
     case 'html': {
-      const { text } = decodeHtmlBytes(bytes, where.contentType ?? null);
-      const { parsed } = htmlToArticle(text, {
-        origin: where.url ?? input,
-        ...(where.url ? { url: where.url } : {}),
-        ...(source ? { source } : {}),
-      });
-      await run.article(input, parsed, text);
+      const { parsed, raw } = articleFromBytes(input, bytes, kind, { ...where, source });
+      await run.article(input, parsed, raw);
       return;
     }
     case 'feed': {

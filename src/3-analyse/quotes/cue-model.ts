@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { prunedWeights, staticScores, type PerceptronWeights } from '../entities/perceptron.js';
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
-import { readModelFile } from './model-file.js';
+import { shippedModel } from './model-file.js';
 
 export const CUE_TAGS = ['O', 'CUE'] as const;
 
@@ -364,13 +364,8 @@ export function cueModelToFile(
   };
 }
 
-let cached: CueModel | null | undefined;
-
 /** The shipped model, read once; null (rules only) when the file is missing. */
-export function defaultCueModel(): CueModel | null {
-  if (cached === undefined) {
-    const file = readModelFile<CueModelFile>(DEFAULT_CUE_MODEL_PATH);
-    cached = file && cueModelFromFile(file);
-  }
-  return cached;
-}
+export const defaultCueModel = shippedModel<CueModelFile, CueModel>(
+  DEFAULT_CUE_MODEL_PATH,
+  cueModelFromFile,
+);

@@ -13,7 +13,7 @@ import { cueClass } from './cue-lexicon.js';
 import type { Frame, FrameLimits } from './find-frames.js';
 import type { QuotedSpan } from './quote-marks.js';
 import { PRONOUNS, RELATIVE_SOURCES } from './source-span.js';
-import { readModelFile } from './model-file.js';
+import { shippedModel } from './model-file.js';
 
 export interface FrameModel {
   /** Weights by feature key (`template=a` or `template=a b`). */
@@ -358,13 +358,8 @@ export function frameModelFromFile(file: FrameModelFile): FrameModel {
   return { weights, threshold: file.threshold, limits: file.limits, ...(source ? { source } : {}) };
 }
 
-let cached: FrameModel | null | undefined;
-
 /** The shipped model, read once; null (the rules' own thresholds) when the file is missing. */
-export function defaultFrameModel(): FrameModel | null {
-  if (cached === undefined) {
-    const file = readModelFile<FrameModelFile>(DEFAULT_FRAME_MODEL_PATH);
-    cached = file && frameModelFromFile(file);
-  }
-  return cached;
-}
+export const defaultFrameModel = shippedModel<FrameModelFile, FrameModel>(
+  DEFAULT_FRAME_MODEL_PATH,
+  frameModelFromFile,
+);

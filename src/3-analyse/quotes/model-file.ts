@@ -12,3 +12,18 @@ export function readModelFile<T>(path: string): T | null {
     throw e;
   }
 }
+
+/**
+ * The shipped model at `path`, read and built on first use and kept; null (the rules alone)
+ * when the file is missing.
+ */
+export function shippedModel<F, M>(path: string, fromFile: (file: F) => M): () => M | null {
+  let cached: M | null | undefined;
+  return () => {
+    if (cached === undefined) {
+      const file = readModelFile<F>(path);
+      cached = file && fromFile(file);
+    }
+    return cached;
+  };
+}
