@@ -149,6 +149,43 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
       }
     });
 
+    it('proposes stories by key terms only from the weeks around the article date', async () => {
+      const store = await open();
+      try {
+        const first = await storeArticle(store, article(HARBOUR_A, 'a.txt'), HARBOUR_A);
+        const proposed = async (date: string | null, origin: string) => {
+          const text = date
+            ? HARBOUR_B.replace('date 2026-02-03', `date ${date}`)
+            : HARBOUR_B.replace('date 2026-02-03\n', '');
+          // Texts differ, or the store would take the next report for a duplicate.
+          const b = article(`${text}\nFiled as ${origin}.`, origin);
+          let seen: string[] = [];
+          await store.addArticle(
+            {
+              article: b,
+              contentHash: contentHash(b.text),
+              raw: text,
+              features: clusterFeatures(b),
+            },
+            (candidates) => {
+              seen = candidates.map((c) => c.id);
+              return { storyId: null, score: 0, scores: [] };
+            },
+          );
+          return seen;
+        };
+        // Ten days either side is the assignment window: a week later the story is offered,
+        // four months later (outside any window) it is not, and an undated report sees all.
+        // (Each report is stored as a story of its own, which shares bands with the next.)
+        assert.ok((await proposed('2026-02-13', 'b1.txt')).includes(first.storyId));
+        assert.ok((await proposed('2026-01-25', 'b2.txt')).includes(first.storyId));
+        assert.ok(!(await proposed('2026-06-01', 'b3.txt')).includes(first.storyId));
+        assert.ok((await proposed(null, 'b4.txt')).includes(first.storyId));
+      } finally {
+        await store.close();
+      }
+    });
+
     it('merges the stories an article bridges: members move, the absorbed id redirects', async () => {
       const store = await open();
       try {

@@ -297,3 +297,35 @@ describe('SQLite story centroids migration', () => {
     }
   });
 });
+
+describe('SQLite postings by week migration', () => {
+  it('a store made before migration 7 has the same postings, each under its article week', async () => {
+    const path = join(dir, 'postings.db');
+    const store = new SqliteStore(path);
+    const expected = new Expected();
+    for (let i = 0; i < 9; i++) await add(store, i, expected);
+    const postings = (db: SqliteStore['db']) =>
+      db.prepare('SELECT bucket, term, story_id, hits FROM term_postings ORDER BY 1, 2, 3').all();
+    const before = postings(store.db);
+    assert.ok(before.length > 0);
+    // Back to the schema before migration 7: postings by term and story only.
+    store.db.exec(`
+      CREATE TABLE old_postings (term TEXT NOT NULL, story_id TEXT NOT NULL, hits INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (term, story_id)) WITHOUT ROWID;
+      INSERT INTO old_postings SELECT term, story_id, SUM(hits) FROM term_postings GROUP BY 1, 2;
+      DROP TABLE term_postings;
+      ALTER TABLE old_postings RENAME TO term_postings;
+      CREATE INDEX term_postings_story ON term_postings(story_id);
+      DELETE FROM schema_migrations WHERE version = 7;
+    `);
+    await store.close();
+    const reopened = new SqliteStore(path);
+    try {
+      assert.deepEqual(postings(reopened.db), before);
+      // And it goes on clustering with them.
+      for (let i = 9; i < 12; i++) await add(reopened, i, expected);
+      assert.deepEqual(storedDf(reopened), expected.df);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { BUCKET_DAYS, UNDATED_BUCKET } from '../posting-buckets.js';
+
 /**
  * Versioned schema changes for PostgreSQL, applied in order, each once, under an advisory
  * lock (several workers may start at once). Never edit a released one: add a new one.
@@ -100,6 +102,41 @@ export const PG_MIGRATIONS: Array<{ version: number; name: string; sql: string }
       ALTER TABLE articles ADD COLUMN key_terms TEXT;
       CREATE INDEX term_postings_story ON term_postings(story_id);
       CREATE INDEX stories_merged_into ON stories(merged_into);
+    `,
+  },
+  {
+    version: 4,
+    name: 'key-term postings by week of the article date',
+    // As SQLite's migration 7 (see posting-buckets.ts): rebuilt from each article's stored key
+    // terms; stories of articles without key terms keep their old postings, as undated. A
+    // date PostgreSQL cannot read is undated, as Date.parse failing is in the stores.
+    sql: `
+      CREATE FUNCTION pg_temp.posting_bucket(d text) RETURNS int LANGUAGE plpgsql AS $$
+      BEGIN
+        RETURN floor(extract(epoch FROM d::timestamptz) / (86400 * ${BUCKET_DAYS}))::int;
+      EXCEPTION WHEN others THEN
+        RETURN ${UNDATED_BUCKET};
+      END $$;
+      SET LOCAL TIME ZONE 'UTC';
+      CREATE TABLE term_postings_by_week (
+        term TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        story_id TEXT NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (term, bucket, story_id)
+      );
+      INSERT INTO term_postings_by_week (term, bucket, story_id, hits)
+        SELECT j.term, COALESCE(pg_temp.posting_bucket(a.published), ${UNDATED_BUCKET}), a.story_id, COUNT(*)
+          FROM articles a, json_array_elements_text(a.key_terms::json) AS j(term)
+          WHERE a.key_terms IS NOT NULL
+          GROUP BY 1, 2, 3;
+      INSERT INTO term_postings_by_week (term, bucket, story_id, hits)
+        SELECT term, ${UNDATED_BUCKET}, story_id, hits FROM term_postings
+          WHERE story_id IN (SELECT story_id FROM articles WHERE key_terms IS NULL)
+        ON CONFLICT DO NOTHING;
+      DROP TABLE term_postings;
+      ALTER TABLE term_postings_by_week RENAME TO term_postings;
+      CREATE INDEX term_postings_story ON term_postings(story_id);
     `,
   },
 ];

@@ -26,6 +26,7 @@ import {
 import { inTransaction, openPool, type PgOptions } from './connection.js';
 import { migratePostgres } from './migrate.js';
 import { KEY_TERMS, MAX_CANDIDATES, TITLE_RANK } from '../assignment-limits.js';
+import { candidateBuckets, postingBucket } from '../posting-buckets.js';
 import {
   outliersOf,
   storyIdChoices,
@@ -126,7 +127,7 @@ export class PostgresStore implements Store {
       df: new Map(Object.entries(first.df).filter(([, n]) => n > 0)),
     };
     const keys = keyTerms(weightVector(features.terms, features.names, stats), KEY_TERMS);
-    const candidates = await this.candidates(c, keys, features.bands);
+    const candidates = await this.candidates(c, keys, features.bands, article.meta.published.value);
     const decision = decide(candidates, stats);
     const articleId = articleIdFor(contentHash);
     let storyId = decision.storyId ?? storyIdFor(contentHash);
@@ -187,6 +188,7 @@ export class PostgresStore implements Store {
         vectorJson(contribution),
         JSON.stringify(keys),
         newStory || size + 1 < UPKEEP_DEFAULTS.minSize ? 0 : UPKEEP_DEFAULTS.checkLimit - 1,
+        postingBucket(article.meta.published.value),
       ])
     ).rows as Row[];
     const left = newStory
@@ -248,7 +250,9 @@ export class PostgresStore implements Store {
       size,
       this.memberVectors,
     )) {
-      const candidates = (await this.candidates(c, keys, [])).filter((x) => x.id !== storyId);
+      const candidates = (await this.candidates(c, keys, [], published)).filter(
+        (x) => x.id !== storyId,
+      );
       const decision = assignVector(vector, published, candidates);
       let to = decision.storyId;
       if (to === null) {
@@ -269,6 +273,7 @@ export class PostgresStore implements Store {
         keys,
         [...vector.keys()],
         [...vector.values()],
+        postingBucket(published),
       ]);
       await c.query('DELETE FROM term_postings WHERE story_id = $1 AND hits <= 0', [storyId]);
       await c.query('DELETE FROM story_terms WHERE story_id = $1 AND weight <= 1e-9', [storyId]);
@@ -296,10 +301,18 @@ export class PostgresStore implements Store {
     }
   }
 
-  /** Candidate stories from the indexes only: key-term postings and MinHash bands. */
-  private async candidates(c: Db, keys: string[], bands: string[]): Promise<CandidateStory[]> {
+  /**
+   * Candidate stories from the indexes only: key-term postings of the weeks around the
+   * article's date (posting-buckets.ts), and MinHash bands (near-duplicates, of any date).
+   */
+  private async candidates(
+    c: Db,
+    keys: string[],
+    bands: string[],
+    date: string | null,
+  ): Promise<CandidateStory[]> {
     if (!keys.length && !bands.length) return [];
-    const rows = (await c.query(CANDIDATES, [keys, bands])).rows as Row[];
+    const rows = (await c.query(CANDIDATES, [keys, bands, candidateBuckets(date)])).rows as Row[];
     const out: Array<CandidateStory & { hits: number }> = [];
     for (const r of rows) {
       out.push({
@@ -511,12 +524,14 @@ function lockKeyFor(name: string): number {
 
 /**
  * Stories proposed by the indexes, with their centroids. Postings: stories sharing at least
- * two of the article's key terms, the 30 with most hits. Bands: stories holding an article
+ * two of the article's key terms in the weeks $3 (all weeks when null), the 30 with most
+ * hits. Bands: stories holding an article
  * that shares a MinHash band, followed through merged_into to the surviving story.
  */
 const CANDIDATES = `
   WITH RECURSIVE hits AS (
-    SELECT story_id, COUNT(*)::int AS n FROM term_postings WHERE term = ANY($1::text[])
+    SELECT story_id, COUNT(DISTINCT term)::int AS n FROM term_postings
+      WHERE term = ANY($1::text[]) AND ($3::int[] IS NULL OR bucket = ANY($3::int[]))
       GROUP BY story_id ORDER BY n DESC, story_id COLLATE "C" LIMIT ${MAX_CANDIDATES}
   ), near(id, depth) AS (
     SELECT DISTINCT a.story_id, 0 FROM minhash_bands b JOIN articles a ON a.id = b.article_id
@@ -561,8 +576,8 @@ const WRITE_ARTICLE = `
       SELECT $1, t, w FROM unnest($16::text[], $17::float8[]) AS x(t, w)
       ON CONFLICT (story_id, term) DO UPDATE SET weight = story_terms.weight + excluded.weight
   ), postings AS (
-    INSERT INTO term_postings (term, story_id) SELECT t, $1 FROM unnest($18::text[]) AS x(t)
-      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1
+    INSERT INTO term_postings (term, bucket, story_id) SELECT t, $26, $1 FROM unnest($18::text[]) AS x(t)
+      ON CONFLICT (term, bucket, story_id) DO UPDATE SET hits = term_postings.hits + 1
   ), doc_freq AS (
     INSERT INTO term_df (term, df) SELECT t, 1 FROM unnest($19::text[]) AS x(t)
       ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1
@@ -590,8 +605,8 @@ const ABSORB = `
   ), moved AS (
     UPDATE articles SET story_id = $2 WHERE story_id = $1
   ), postings AS (
-    INSERT INTO term_postings (term, story_id, hits) SELECT term, $2, hits FROM term_postings WHERE story_id = $1
-      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + excluded.hits
+    INSERT INTO term_postings (term, bucket, story_id, hits) SELECT term, bucket, $2, hits FROM term_postings WHERE story_id = $1
+      ON CONFLICT (term, bucket, story_id) DO UPDATE SET hits = term_postings.hits + excluded.hits
   ), drop_postings AS (
     DELETE FROM term_postings WHERE story_id = $1
   ), terms AS (
@@ -613,7 +628,7 @@ const ABSORB = `
 
 /**
  * One article ($5) leaves story $1 for $2 (opened here, empty, when $3): membership, its key
- * terms' postings ($6) and its centroid contribution ($7, $8) move. Emptied postings and
+ * terms' postings ($6, in its week $9) and its centroid contribution ($7, $8) move. Emptied postings and
  * terms, and both stories' rows, are tidied by the caller.
  */
 const MOVE_ARTICLE = `
@@ -623,10 +638,10 @@ const MOVE_ARTICLE = `
   ), moved AS (
     UPDATE articles SET story_id = $2 WHERE id = $5
   ), less AS (
-    UPDATE term_postings SET hits = hits - 1 WHERE story_id = $1 AND term = ANY($6::text[])
+    UPDATE term_postings SET hits = hits - 1 WHERE story_id = $1 AND bucket = $9 AND term = ANY($6::text[])
   ), more AS (
-    INSERT INTO term_postings (term, story_id) SELECT DISTINCT t, $2 FROM unnest($6::text[]) AS x(t)
-      ON CONFLICT (term, story_id) DO UPDATE SET hits = term_postings.hits + 1
+    INSERT INTO term_postings (term, bucket, story_id) SELECT DISTINCT t, $9, $2 FROM unnest($6::text[]) AS x(t)
+      ON CONFLICT (term, bucket, story_id) DO UPDATE SET hits = term_postings.hits + 1
   ), minus AS (
     UPDATE story_terms SET weight = story_terms.weight - x.w FROM unnest($7::text[], $8::float8[]) AS x(t, w)
       WHERE story_terms.story_id = $1 AND story_terms.term = x.t

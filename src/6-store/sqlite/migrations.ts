@@ -1,3 +1,5 @@
+import { BUCKET_DAYS, sqliteBucket, UNDATED_BUCKET } from '../posting-buckets.js';
+
 /** Versioned schema changes, applied in order, each once. Never edit a released one: add a new one. */
 export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
   {
@@ -124,6 +126,33 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
       INSERT INTO story_centroids (story_id, token, centroid)
         SELECT id, abs(random() % 4503599627370496), centroid FROM stories WHERE centroid IS NOT NULL;
       ALTER TABLE stories DROP COLUMN centroid;
+    `,
+  },
+  {
+    version: 7,
+    name: 'key-term postings by week of the article date',
+    // See posting-buckets.ts. Rebuilt from each article's stored key terms, under the story it
+    // is in now; stories of articles stored before migration 4 (no key terms) keep their old
+    // postings, as undated.
+    sql: `
+      CREATE TABLE term_postings_by_week (
+        bucket INTEGER NOT NULL,
+        term TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        hits INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (bucket, term, story_id)
+      ) WITHOUT ROWID;
+      INSERT INTO term_postings_by_week (bucket, term, story_id, hits)
+        SELECT ${sqliteBucket('a.w')}, j.value, a.story_id, COUNT(*)
+          FROM (SELECT story_id, key_terms, (julianday(published) - 2440587.5) / ${BUCKET_DAYS} AS w
+                  FROM articles WHERE key_terms IS NOT NULL) a, json_each(a.key_terms) j
+          GROUP BY 1, 2, 3;
+      INSERT OR IGNORE INTO term_postings_by_week (bucket, term, story_id, hits)
+        SELECT ${UNDATED_BUCKET}, term, story_id, hits FROM term_postings
+          WHERE story_id IN (SELECT story_id FROM articles WHERE key_terms IS NULL);
+      DROP TABLE term_postings;
+      ALTER TABLE term_postings_by_week RENAME TO term_postings;
+      CREATE INDEX term_postings_story ON term_postings(story_id);
     `,
   },
 ];
