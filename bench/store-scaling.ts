@@ -5,6 +5,7 @@
  * the store can be judged at 100k articles in minutes.
  *
  *   npm run bench:store -- --articles 100000 [--window 10000] [--statements] [--threads 2]
+ *       [--limit 50000] [--cache-mb 256] [--group 100]
  *
  * The first run generates the stream (as bench:throughput does) and analyses it once with the
  * worker pool into `analysed.v8` beside it; later runs replay that file. `--statements` times
@@ -110,6 +111,11 @@ async function main() {
       threads: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
       statements: { type: 'boolean', default: false },
+      // Experiments: the page cache in MB, and articles per grouped commit.
+      'cache-mb': { type: 'string' },
+      group: { type: 'string' },
+      // Replays only the first N articles of the stream (a prefix of the same cache).
+      limit: { type: 'string' },
     },
   });
   const n = Number(values.articles);
@@ -127,12 +133,14 @@ async function main() {
   const dbPath = join(OUT_DIR, 'db', 'store-scaling.db');
   for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
   const store = new SqliteStore(dbPath);
+  if (values['cache-mb']) store.db.pragma(`cache_size = -${Number(values['cache-mb']) * 1024}`);
+  const group = values.group ? Number(values.group) : undefined;
   const windows: Window[] = [];
   let t = performance.now();
   let cpu = process.cpuUsage();
   let done = 0;
-  await withBulkWrites(store, async () => {
-    for (const a of readCache(cache, n)) {
+  const run = async () => {
+    for (const a of readCache(cache, Number(values.limit ?? n))) {
       await storeArticle(store, a.article, a.raw, a.features, a.contentHash);
       if (++done % every !== 0) continue;
       const now = performance.now();
@@ -159,7 +167,8 @@ async function main() {
       t = performance.now();
       cpu = process.cpuUsage();
     }
-  });
+  };
+  await (group ? store.bulk(run, group) : withBulkWrites(store, run));
   await store.close();
   const first = windows[0];
   const last = windows.at(-1);
