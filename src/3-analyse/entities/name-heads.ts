@@ -22,9 +22,15 @@ export function typedByHead(
     n.first > 0 && namePart(tokens, n.first - 1, taken, capitalisation);
   const classes = (i: number) => gazetteer.get(tokens[i]!.text.toLowerCase()) ?? [];
   for (const n of names) {
-    if (n.type !== 'person' && n.type !== 'misc') continue;
     const head = classes(n.last - 1);
     const length = n.last - n.first;
+    // The other way round, for names of two words or more whose head says the opposite of the
+    // tagger: "St Aldric Primary School" is no place, "Saltmere Island" no organisation.
+    if (length > 1 && n.type === 'place' && head.includes('ORGW') && !head.includes('LOCW'))
+      n.type = 'org';
+    else if (length > 1 && n.type === 'org' && head.includes('LOCW') && !head.includes('ORGW'))
+      n.type = 'place';
+    if (n.type !== 'person' && n.type !== 'misc') continue;
     // A given name first keeps a person whose surname is such a word ("Samantha Power",
     // "Anita Hill"); three words or more ending in an organisation word are an organisation
     // all the same ("John Birch Society").
