@@ -87,3 +87,26 @@ test('widening stops at function words and at common words opening the sentence'
   );
   assert.equal(b[0]!.first, 1);
 });
+
+test('a place with an organisation head and an organisation with a place head swap', () => {
+  const t = tokens('Pupils of Brask Hospital walked to Tamsin Lane today');
+  const names = typedByHead(t, [span(2, 4, 'place'), span(6, 8, 'org')], GAZETTEER, CAPITALISATION);
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['org', 'place'],
+  );
+});
+
+test('a lone "person" after "the" is a paper or a body, unless a noun follows it', () => {
+  const t = tokens('she told the Quillet , and the Varnow campaign and the Dessards agreed');
+  const names = typedByHead(
+    t,
+    [span(3, 4, 'person'), span(7, 8, 'person'), span(11, 12, 'person')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['org', 'person', 'person'],
+  );
+});

@@ -30,6 +30,17 @@ export function typedByHead(
       n.type = 'org';
     else if (length > 1 && n.type === 'org' && head.includes('LOCW') && !head.includes('ORGW'))
       n.type = 'place';
+    // Nobody is "the Ledger": a one-word "person" after "the" that no noun follows ("told the
+    // Ledger,", "the Ledger reported"; not "the Trump campaign") names a paper or a body. A
+    // plural is a family ("the Clintons").
+    if (
+      n.type === 'person' &&
+      length === 1 &&
+      !tokens[n.first]!.text.endsWith('s') &&
+      theBefore(tokens, n.first) &&
+      !nounAfter(tokens, n.last)
+    )
+      n.type = 'org';
     if (n.type !== 'person' && n.type !== 'misc') continue;
     // A given name first keeps a person whose surname is such a word ("Samantha Power",
     // "Anita Hill"); three words or more ending in an organisation word are an organisation
@@ -71,4 +82,18 @@ function namePart(
   if (STOPWORDS.has(lower)) return false;
   const opens = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
   return !opens || (capitalisation.get(lower) ?? 'U') !== 'L';
+}
+
+function theBefore(tokens: readonly DocToken[], i: number): boolean {
+  const t = tokens[i - 1];
+  return t !== undefined && t.sentence === tokens[i]!.sentence && t.text === 'the';
+}
+
+/** A lower-case word right after the name: "the Trump campaign" (a modifier, left alone). */
+function nounAfter(tokens: readonly DocToken[], i: number): boolean {
+  const t = tokens[i];
+  if (t === undefined || t.sentence !== tokens[i - 1]!.sentence || !/^\p{Ll}/u.test(t.text))
+    return false;
+  // A verb or a function word after it leaves the name a noun phrase of its own.
+  return !STOPWORDS.has(t.text) && !/(?:ed|s)$/.test(t.text);
 }
