@@ -224,7 +224,8 @@ async function run(
     ...(windowDays !== null ? { windowDays } : {}),
   };
   const overridden = threshold !== null || windowDays !== null;
-  const store = new SqliteStore(':memory:');
+  // Candidates are read for the window being tried (the store reads ±10 days by default).
+  const store = new SqliteStore(':memory:', { candidateWindowDays: assign.windowDays });
   const articleIdOf = new Map<string, string>();
   const failed: string[] = [];
   // Timed: what `parallax ingest` does per article after reading the file.

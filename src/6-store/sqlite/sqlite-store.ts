@@ -84,7 +84,14 @@ export class SqliteStore implements Store {
   private dfLastEntries: DfEntry[] = [];
   private dfDocs = -1;
 
-  constructor(readonly path: string) {
+  /**
+   * `candidateWindowDays`: the assignment window candidates are read for (default the
+   * assignment's own); a benchmark that assigns with a wider window widens it here.
+   */
+  constructor(
+    readonly path: string,
+    private readonly options: { candidateWindowDays?: number } = {},
+  ) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -521,7 +528,9 @@ export class SqliteStore implements Store {
   private candidates(keys: string[], bands: string[], date: string | null): CandidateStory[] {
     const hits = new Map<string, number>();
     const nearDup = new Set<string>();
-    const buckets = keys.length ? (candidateBuckets(date) ?? this.postedBuckets()) : [];
+    const buckets = keys.length
+      ? (candidateBuckets(date, this.options.candidateWindowDays) ?? this.postedBuckets())
+      : [];
     if (buckets.length) {
       const rows = this.sql(
         `SELECT story_id, COUNT(DISTINCT term) AS n FROM term_postings
