@@ -9,6 +9,8 @@ const GAZETTEER = new Map<string, string[]>([
   ['power', ['ORGW']],
   ['lane', ['LOCW']],
   ['hill', ['LOCW']],
+  ['road', ['LOCW']],
+  ['district', ['LOCW']],
   ['mirela', ['FNF']],
 ]);
 const CAPITALISATION = new Map<string, string>([['yesterday', 'L']]);
@@ -108,5 +110,14 @@ test('a lone "person" after "the" is a paper or a body, unless a noun follows it
   assert.deepEqual(
     names.map((n) => n.type),
     ['org', 'person', 'person'],
+  );
+});
+
+test('a one-word "misc" before a place noun is a place, a nationality word is not', () => {
+  const t = tokens('traffic on the Orrin road and the Varish district');
+  const names = typedByHead(t, [span(3, 4, 'misc'), span(7, 8, 'misc')], GAZETTEER, CAPITALISATION);
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['place', 'misc'],
   );
 });

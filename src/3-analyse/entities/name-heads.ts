@@ -8,6 +8,9 @@ import type { DocToken, NameSpan } from './names.js';
 
 type Gazetteer = ReadonlyMap<string, readonly string[]>;
 
+/** Endings of nationality and language words ("Russian", "Chinese", "Danish", "Iraqi"). */
+const DEMONYM_ENDING = /(?:an|ese|ish|ic|i)$/;
+
 /** Names retyped by their head word, organisation names widened over the words before them. */
 export function typedByHead(
   tokens: readonly DocToken[],
@@ -41,6 +44,18 @@ export function typedByHead(
       !nounAfter(tokens, n.last)
     )
       n.type = 'org';
+    // "the Tollmarsh district", "Tollmarsh quay": a one-word "misc" before a place noun is a
+    // place, unless it reads as a nationality word ("the Russian region").
+    if (n.type === 'misc' && length === 1 && !DEMONYM_ENDING.test(tokens[n.first]!.text)) {
+      const next = tokens[n.last];
+      if (
+        next &&
+        next.sentence === tokens[n.first]!.sentence &&
+        /^\p{Ll}/u.test(next.text) &&
+        classes(n.last).includes('LOCW')
+      )
+        n.type = 'place';
+    }
     if (n.type !== 'person' && n.type !== 'misc') continue;
     // A given name first keeps a person whose surname is such a word ("Samantha Power",
     // "Anita Hill"); three words or more ending in an organisation word are an organisation
