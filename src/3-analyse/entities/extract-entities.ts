@@ -26,7 +26,7 @@ import {
 import { conflictingGiven, parsePersonName, samePerson, type PersonName } from './person-names.js';
 import { pronounGender } from './pronouns.js';
 import { roleAfter, roleAt, rolePrefix, type RoleSpan } from './role-mentions.js';
-import { roleFits } from './roles.js';
+import { isJoiner, roleFits } from './roles.js';
 import { russianNames, russianRolePrefix } from './russian.js';
 import { foldName, foldWord } from './transliterate.js';
 
@@ -86,6 +86,19 @@ export function extractEntities(
   const nameWord = (i: number) => demonymAt.has(i);
   const prefixes = new Map<NameSpan, RoleSpan>();
   for (const n of names) {
+    // A title right before a name of two or three words makes it a person, whatever the
+    // tagger said: "head teacher Odile Banner" (not "the mayor of New York City").
+    const before = tokens[n.first - 1]?.text.toLowerCase() ?? '';
+    if (
+      !russian &&
+      n.type !== 'person' &&
+      n.type !== 'event' &&
+      n.last - n.first > 1 &&
+      n.last - n.first < 4 &&
+      !isJoiner(before) &&
+      rolePrefix(text, tokens, n.first, nameWord)
+    )
+      n.type = 'person';
     if (n.type !== 'person') continue;
     const p = russian
       ? russianRolePrefix(text, tokens, n.first)

@@ -57,6 +57,10 @@ const HEADS: Record<string, string[]> = {
   candidate: ['candidate'],
   nominee: ['candidate'],
   coach: ['coach'],
+  teacher: ['teacher'],
+  headteacher: ['teacher'],
+  headmaster: ['teacher'],
+  headmistress: ['teacher'],
   official: ['official'],
 };
 
