@@ -88,14 +88,13 @@ export function extractEntities(
   for (const n of names) {
     // A title right before a name of two or three words makes it a person, whatever the
     // tagger said: "head teacher Odile Banner" (not "the mayor of New York City").
-    const before = tokens[n.first - 1]?.text.toLowerCase() ?? '';
     if (
       !russian &&
       n.type !== 'person' &&
       n.type !== 'event' &&
       n.last - n.first > 1 &&
       n.last - n.first < 4 &&
-      !isJoiner(before) &&
+      !isJoiner(tokens[n.first - 1]?.text ?? '') &&
       rolePrefix(text, tokens, n.first, nameWord)
     )
       n.type = 'person';

@@ -46,16 +46,14 @@ export function typedByHead(
       n.type = 'org';
     // "the Tollmarsh district", "Tollmarsh quay": a one-word "misc" before a place noun is a
     // place, unless it reads as a nationality word ("the Russian region").
-    if (n.type === 'misc' && length === 1 && !DEMONYM_ENDING.test(tokens[n.first]!.text)) {
-      const next = tokens[n.last];
-      if (
-        next &&
-        next.sentence === tokens[n.first]!.sentence &&
-        /^\p{Ll}/u.test(next.text) &&
-        classes(n.last).includes('LOCW')
-      )
-        n.type = 'place';
-    }
+    if (
+      n.type === 'misc' &&
+      length === 1 &&
+      !DEMONYM_ENDING.test(tokens[n.first]!.text) &&
+      lowerWordAfter(tokens, n.last) &&
+      classes(n.last).includes('LOCW')
+    )
+      n.type = 'place';
     if (n.type !== 'person' && n.type !== 'misc') continue;
     // A given name first keeps a person whose surname is such a word ("Samantha Power",
     // "Anita Hill"); three words or more ending in an organisation word are an organisation
@@ -104,11 +102,15 @@ function theBefore(tokens: readonly DocToken[], i: number): boolean {
   return t !== undefined && t.sentence === tokens[i]!.sentence && t.text === 'the';
 }
 
-/** A lower-case word right after the name: "the Trump campaign" (a modifier, left alone). */
-function nounAfter(tokens: readonly DocToken[], i: number): boolean {
+/** Token i when it is a lower-case word in the same sentence as the name ending before it. */
+function lowerWordAfter(tokens: readonly DocToken[], i: number): DocToken | undefined {
   const t = tokens[i];
-  if (t === undefined || t.sentence !== tokens[i - 1]!.sentence || !/^\p{Ll}/u.test(t.text))
-    return false;
+  return t && t.sentence === tokens[i - 1]!.sentence && /^\p{Ll}/u.test(t.text) ? t : undefined;
+}
+
+/** A noun right after the name: "the Trump campaign" (a modifier, left alone). */
+function nounAfter(tokens: readonly DocToken[], i: number): boolean {
+  const t = lowerWordAfter(tokens, i);
   // A verb or a function word after it leaves the name a noun phrase of its own.
-  return !STOPWORDS.has(t.text) && !/(?:ed|s)$/.test(t.text);
+  return t !== undefined && !STOPWORDS.has(t.text) && !/(?:ed|s)$/.test(t.text);
 }

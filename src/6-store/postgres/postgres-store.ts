@@ -525,8 +525,8 @@ function lockKeyFor(name: string): number {
 /**
  * Stories proposed by the indexes, with their centroids. Postings: stories sharing at least
  * two of the article's key terms in the weeks $3 (all weeks when null), the 30 with most
- * hits. Bands: stories holding an article
- * that shares a MinHash band, followed through merged_into to the surviving story.
+ * hits. Bands: stories holding an article that shares a MinHash band, followed through
+ * merged_into to the surviving story.
  */
 const CANDIDATES = `
   WITH RECURSIVE hits AS (
@@ -628,8 +628,8 @@ const ABSORB = `
 
 /**
  * One article ($5) leaves story $1 for $2 (opened here, empty, when $3): membership, its key
- * terms' postings ($6, in its week $9) and its centroid contribution ($7, $8) move. Emptied postings and
- * terms, and both stories' rows, are tidied by the caller.
+ * terms' postings ($6, in its week $9) and its centroid contribution ($7, $8) move. Emptied
+ * postings and terms, and both stories' rows, are tidied by the caller.
  */
 const MOVE_ARTICLE = `
   WITH new_story AS (

@@ -620,9 +620,8 @@ export class SqliteStore implements Store {
     return map;
   }
 
-  private rememberCentroid(id: string, token: number | null, map: Map<string, number>): void {
+  private rememberCentroid(id: string, token: number, map: Map<string, number>): void {
     this.centroids.delete(id);
-    if (token === null) return;
     this.centroids.set(id, { token, map });
     if (this.centroids.size > CENTROID_CACHE)
       this.centroids.delete(this.centroids.keys().next().value!);
