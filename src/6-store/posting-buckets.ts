@@ -41,12 +41,3 @@ export function candidateBuckets(
   for (let b = lo; b <= hi; b++) out.push(b);
   return out;
 }
-
-/**
- * The same bucket in SQLite's SQL, for the migration that rebuilds the postings from stored
- * articles: `w` is the date's epoch day divided by BUCKET_DAYS, or NULL. (SQLite's CAST
- * truncates toward zero; the floor is written out for dates before 1970.)
- */
-export function sqliteBucket(w: string): string {
-  return `CASE WHEN ${w} IS NULL THEN ${UNDATED_BUCKET} WHEN ${w} >= 0 OR ${w} = CAST(${w} AS INTEGER) THEN CAST(${w} AS INTEGER) ELSE CAST(${w} AS INTEGER) - 1 END`;
-}

@@ -1,4 +1,4 @@
-import { BUCKET_DAYS, sqliteBucket, UNDATED_BUCKET } from '../posting-buckets.js';
+import { BUCKET_DAYS, UNDATED_BUCKET } from '../posting-buckets.js';
 
 /** Versioned schema changes, applied in order, each once. Never edit a released one: add a new one. */
 export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> = [
@@ -156,3 +156,12 @@ export const MIGRATIONS: Array<{ version: number; name: string; sql: string }> =
     `,
   },
 ];
+
+/**
+ * `postingBucket` in SQLite's SQL, for the migration that rebuilds the postings from stored
+ * articles: `w` is the date's epoch day divided by BUCKET_DAYS, or NULL. (SQLite's CAST
+ * truncates toward zero; the floor is written out for dates before 1970.)
+ */
+function sqliteBucket(w: string): string {
+  return `CASE WHEN ${w} IS NULL THEN ${UNDATED_BUCKET} WHEN ${w} >= 0 OR ${w} = CAST(${w} AS INTEGER) THEN CAST(${w} AS INTEGER) ELSE CAST(${w} AS INTEGER) - 1 END`;
+}
