@@ -401,7 +401,15 @@ let stamp = 0;
 export function tagDocument(model: Model, sentences: readonly string[][]): TaggedSentence[] {
   stamp++;
   const ix = indexOf(model);
-  const entries = sentences.map((words) => words.map((w) => entryOf(model, ix, w)));
+  // A document repeats its words: a small map of its own stays in cache, the model's does not.
+  const local = new Map<string, WordEntry>();
+  const entries = sentences.map((words) =>
+    words.map((w) => {
+      let e = local.get(w);
+      if (!e) local.set(w, (e = entryOf(model, ix, w)));
+      return e;
+    }),
+  );
   const doc = evidenceOf(sentences, entries);
   return entries.map((es) => decode(model, ix, sentenceContext(ix, es, doc)));
 }

@@ -83,56 +83,68 @@ export function wordFeatures(w: string): string[] {
   return ['b', `w=${w}`, `st=${st}`, `s3=${w.slice(-3)}`, `c=${cueClass(w) ?? '-'}`];
 }
 
-/** The context templates, in the order `contextParts` writes their values. */
-const TEMPLATES = [
-  'p1',
-  'n1',
-  'p1st',
-  'stn1',
-  'psns',
-  'p2s',
-  'ns2',
-  'st|ns',
-  'st|ps',
-  'ahead',
-  'st|ahead',
-  'behind',
-  'p2',
-  'n2',
-  'p1n1',
-  'n1n2',
-  'p2p1',
-  'subj|st',
-  'pos|ns',
-  'cap',
-] as const;
-/** Templates of one value; every other context template pairs two. */
-const SINGLE_TEMPLATES = new Set<string>(['p1', 'n1', 'p2', 'n2']);
-
 /**
- * The values of candidate token i's context features, two per template of TEMPLATES, into
- * `parts` (reused; '' as the second value of one-value templates). Training joins them into
- * strings (`st|ns=accus|that`); the run-time looks them up without building strings, and
- * without a callback whose captured sum would box a number per feature.
+ * The context values of a candidate, each computed once: a template pairs one or two of them.
+ * Training joins a template's values into a string (`st|ns=accus|that`); the run-time looks
+ * each value up once and combines ids, without building strings.
  */
-function contextParts(
+const enum Item {
+  P1Word,
+  N1Word,
+  P2Word,
+  N2Word,
+  Stem,
+  P1Shape,
+  N1Shape,
+  P2Shape,
+  N2Shape,
+  Ahead,
+  Behind,
+  Subject,
+  Position,
+  Capital,
+  AfterNonWord,
+  None,
+}
+const ITEMS = Item.None + 1;
+
+/** Each context template and the values it joins (Item.None: a one-value template). */
+const TEMPLATES: ReadonlyArray<readonly [string, Item, Item]> = [
+  ['p1', Item.P1Word, Item.None],
+  ['n1', Item.N1Word, Item.None],
+  ['p1st', Item.P1Word, Item.Stem],
+  ['stn1', Item.Stem, Item.N1Word],
+  ['psns', Item.P1Shape, Item.N1Shape],
+  ['p2s', Item.P2Shape, Item.P1Shape],
+  ['ns2', Item.N1Shape, Item.N2Shape],
+  ['st|ns', Item.Stem, Item.N1Shape],
+  ['st|ps', Item.Stem, Item.P1Shape],
+  ['ahead', Item.Ahead, Item.N1Shape],
+  ['st|ahead', Item.Stem, Item.Ahead],
+  ['behind', Item.Behind, Item.P1Shape],
+  // Two words each side, and what stands before the candidate (a subject or not).
+  ['p2', Item.P2Word, Item.None],
+  ['n2', Item.N2Word, Item.None],
+  ['p1n1', Item.P1Word, Item.N1Word],
+  ['n1n2', Item.N1Word, Item.N2Word],
+  ['p2p1', Item.P2Word, Item.P1Word],
+  ['subj|st', Item.Subject, Item.Stem],
+  ['pos|ns', Item.Position, Item.N1Shape],
+  ['cap', Item.Capital, Item.AfterNonWord],
+];
+
+/** The context values of candidate token i into `items` (reused; indexed by Item). */
+function contextItems(
   tokens: readonly ClauseToken[],
   i: number,
   st: string,
-  parts: string[],
+  items: string[],
 ): void {
   const t = tokens[i]!;
   const word = (k: number) => {
     const x = tokens[k];
     return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
   };
-  let n = 0;
-  const put = (a: string, b = '') => {
-    parts[n++] = a;
-    parts[n++] = b;
-  };
-  const p1 = shape(tokens[i - 1]);
-  const n1 = shape(tokens[i + 1]);
   // What follows within a few tokens: a complementiser, a colon, a quote.
   let ahead = '';
   for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
@@ -155,31 +167,22 @@ function contextParts(
       break;
     }
   }
-  const w1 = word(i - 1);
-  const n1w = word(i + 1);
-  put(w1); // p1
-  put(n1w); // n1
-  put(w1, st); // p1st
-  put(st, n1w); // stn1
-  put(p1, n1); // psns
-  put(shape(tokens[i - 2]), p1); // p2s
-  put(n1, shape(tokens[i + 2])); // ns2
-  put(st, n1); // st|ns
-  put(st, p1); // st|ps
-  put(ahead, n1); // ahead
-  put(st, ahead); // st|ahead
-  put(behind, p1); // behind
-  // Two words each side, and what stands before the candidate (a subject or not).
-  const p2w = word(i - 2);
-  const n2w = word(i + 2);
-  put(p2w); // p2
-  put(n2w); // n2
-  put(w1, n1w); // p1n1
-  put(n1w, n2w); // n1n2
-  put(p2w, w1); // p2p1
-  put(subjectBefore(tokens, i), st); // subj|st
-  put(i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3', n1); // pos|ns
-  put(t.capital ? 'true' : 'false', i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false'); // cap
+  items[Item.P1Word] = word(i - 1);
+  items[Item.N1Word] = word(i + 1);
+  items[Item.P2Word] = word(i - 2);
+  items[Item.N2Word] = word(i + 2);
+  items[Item.Stem] = st;
+  items[Item.P1Shape] = shape(tokens[i - 1]);
+  items[Item.N1Shape] = shape(tokens[i + 1]);
+  items[Item.P2Shape] = shape(tokens[i - 2]);
+  items[Item.N2Shape] = shape(tokens[i + 2]);
+  items[Item.Ahead] = ahead;
+  items[Item.Behind] = behind;
+  items[Item.Subject] = subjectBefore(tokens, i);
+  items[Item.Position] = i < 2 ? '0' : i < 5 ? '1' : i < 12 ? '2' : '3';
+  items[Item.Capital] = t.capital ? 'true' : 'false';
+  items[Item.AfterNonWord] = i === 0 || !tokens[i - 1]!.isWord ? 'true' : 'false';
+  items[Item.None] = '';
 }
 
 /** What stands before the candidate within its clause: a pronoun, a name, a noun, or nothing. */
@@ -194,12 +197,10 @@ function subjectBefore(tokens: readonly ClauseToken[], i: number): string {
 
 /** Features of candidate token i in its context, as strings (for training). */
 export function contextFeatures(tokens: readonly ClauseToken[], i: number): string[] {
-  const parts: string[] = [];
-  contextParts(tokens, i, stem(tokens[i]!.lower), parts);
-  return TEMPLATES.map((tpl, k) =>
-    SINGLE_TEMPLATES.has(tpl)
-      ? `${tpl}=${parts[2 * k]}`
-      : `${tpl}=${parts[2 * k]}|${parts[2 * k + 1]}`,
+  const items: string[] = [];
+  contextItems(tokens, i, stem(tokens[i]!.lower), items);
+  return TEMPLATES.map(([tpl, x, y]) =>
+    y === Item.None ? `${tpl}=${items[x]}` : `${tpl}=${items[x]}|${items[y]}`,
   );
 }
 
@@ -212,15 +213,16 @@ export function cueFeatures(tokens: readonly ClauseToken[], i: number): string[]
  * Context weights as margins (CUE minus O) in one open-addressing table keyed by the ids of
  * (template, first value, second value). Nested maps of strings cost a cache miss per level
  * when the analysis runs between lookups (measured: 2–3 ms/article in the pipeline against
- * 0.4 in a tight loop); flat typed arrays cost about one.
+ * 0.4 in a tight loop); flat typed arrays cost about one, and a slot's key and margin side
+ * by side share a cache line (separate arrays of heads, tails and margins cost three).
  */
 interface ContextTable {
   values: Map<string, number>;
-  /** template × values.size + first value id; -1 marks an empty slot. */
-  heads: Int32Array;
-  /** Second value id + 1 (0 for one-value templates). */
-  tails: Int32Array;
-  margins: Float64Array;
+  /**
+   * Slot s: [2s] the key, (template × values.size + first value id) × (values.size + 1) +
+   * second value id + 1 (0 for one-value templates), -1 when empty; [2s + 1] the margin.
+   */
+  slots: Float64Array;
   mask: number;
 }
 const tables = new WeakMap<CueModel, ContextTable>();
@@ -234,7 +236,7 @@ function slotOf(head: number, tail: number, mask: number): number {
 function contextTable(model: CueModel): ContextTable {
   const known = tables.get(model);
   if (known) return known;
-  const templates = new Map<string, number>(TEMPLATES.map((t, k) => [t, k]));
+  const templates = new Map<string, number>(TEMPLATES.map(([t], k) => [t, k]));
   const values = new Map<string, number>();
   const id = (m: Map<string, number>, key: string) => {
     let v = m.get(key);
@@ -250,7 +252,7 @@ function contextTable(model: CueModel): ContextTable {
     if (k === undefined) continue;
     const value = f.slice(eq + 1);
     const margin = w[1]! - w[0]!;
-    if (SINGLE_TEMPLATES.has(tpl)) {
+    if (TEMPLATES[k]![2] === Item.None) {
       parsed.push([k, id(values, value), 0, margin]);
       continue;
     }
@@ -263,37 +265,35 @@ function contextTable(model: CueModel): ContextTable {
   while (size < parsed.length * 2) size *= 2;
   const table: ContextTable = {
     values,
-    heads: new Int32Array(size).fill(-1),
-    tails: new Int32Array(size),
-    margins: new Float64Array(size),
+    slots: new Float64Array(2 * size).fill(-1),
     mask: size - 1,
   };
+  const span = values.size + 1;
   for (const [tpl, a, tail, margin] of parsed) {
     const head = tpl * values.size + a;
+    const key = head * span + tail;
     let s = slotOf(head, tail, table.mask);
-    while (table.heads[s] !== -1 && (table.heads[s] !== head || table.tails[s] !== tail)) {
-      s = (s + 1) & table.mask;
-    }
-    table.heads[s] = head;
-    table.tails[s] = tail;
-    table.margins[s] = margin;
+    while (table.slots[2 * s] !== -1 && table.slots[2 * s] !== key) s = (s + 1) & table.mask;
+    table.slots[2 * s] = key;
+    table.slots[2 * s + 1] = margin;
   }
   tables.set(model, table);
   return table;
 }
 
 function contextMargin(table: ContextTable, head: number, tail: number): number {
-  const { heads, tails, mask } = table;
+  const { slots, mask } = table;
+  const key = head * (table.values.size + 1) + tail;
   for (let s = slotOf(head, tail, mask); ; s = (s + 1) & mask) {
-    const h = heads[s]!;
-    if (h === -1) return 0;
-    if (h === head && tails[s] === tail) return table.margins[s]!;
+    const k = slots[2 * s]!;
+    if (k === -1) return 0;
+    if (k === key) return slots[2 * s + 1]!;
   }
 }
 
-/** The values cueMargin reads, reused from call to call. */
-const parts: string[] = [];
-const SINGLE = TEMPLATES.map((t) => SINGLE_TEMPLATES.has(t));
+/** The values cueMargin reads and their ids, reused from call to call. */
+const items: string[] = [];
+const ids = new Int32Array(ITEMS);
 
 /**
  * The model's margin for candidate token i (positive: a cue). Each candidate is scored on its
@@ -311,15 +311,18 @@ export function cueMargin(model: CueModel, tokens: readonly ClauseToken[], i: nu
   const table = contextTable(model);
   const { values } = table;
   const n = values.size;
-  contextParts(tokens, i, own.stem, parts);
+  contextItems(tokens, i, own.stem, items);
+  // Unknown values: -1. "" (Item.None) needs no id: it only closes one-value templates.
+  for (let x = 0; x < Item.None; x++) ids[x] = values.get(items[x]!) ?? -1;
   let margin = own.margin;
   for (let k = 0; k < TEMPLATES.length; k++) {
-    const a = values.get(parts[2 * k]!);
-    if (a === undefined) continue;
+    const [, x, y] = TEMPLATES[k]!;
+    const a = ids[x]!;
+    if (a < 0) continue;
     let tail = 0;
-    if (!SINGLE[k]) {
-      const b = values.get(parts[2 * k + 1]!);
-      if (b === undefined) continue;
+    if (y !== Item.None) {
+      const b = ids[y]!;
+      if (b < 0) continue;
       tail = b + 1;
     }
     margin += contextMargin(table, k * n + a, tail);
