@@ -6,14 +6,16 @@ const ROWS = 4;
 const HASHES = BANDS * ROWS;
 
 // Fixed odd multipliers and offsets so signatures are stable across runs and machines.
-const A = Array.from({ length: HASHES }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) | 1) >>> 0);
-const B = Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
+const A = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) | 1);
+const B = Uint32Array.from({ length: HASHES }, (_, i) => Math.imul(i + 7, 0x85ebca6b));
 
-function fnv1a(s: string): number {
+/** fnv1a of terms[i, i + SHINGLE) joined by spaces, without building the string. */
+function shingleHash(terms: readonly string[], i: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let k = i; k < i + SHINGLE; k++) {
+    if (k > i) h = Math.imul(h ^ 32, 0x01000193);
+    const s = terms[k]!;
+    for (let j = 0; j < s.length; j++) h = Math.imul(h ^ s.charCodeAt(j), 0x01000193);
   }
   return h >>> 0;
 }
@@ -21,7 +23,7 @@ function fnv1a(s: string): number {
 export function minhashSignature(terms: string[]): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
   for (let i = 0; i + SHINGLE <= terms.length; i++) {
-    const x = fnv1a(terms.slice(i, i + SHINGLE).join(' '));
+    const x = shingleHash(terms, i);
     for (let k = 0; k < HASHES; k++) {
       const h = (Math.imul(A[k]!, x) + B[k]!) >>> 0;
       if (h < sig[k]!) sig[k] = h;
