@@ -21,6 +21,87 @@ const KEEP_DOT = new Set(
 
 const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
 
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isAsciiWord = (c: number) => isAsciiLetter(c) || isDigit(c);
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * TOKEN's match at `i` in plain ASCII, decided without the regex: the end of the match, or -1
+ * when a character the decision needs is not ASCII (the caller then asks the regex, so the
+ * tokens are the same). The regex's alternatives are tried in its order.
+ */
+function asciiTokenEnd(s: string, i: number): number {
+  const n = s.length;
+  const at = (k: number) => (k < n ? s.charCodeAt(k) : 32);
+  const c = at(i);
+  if (c >= 128) return -1;
+  // (?:\p{L}\.){2,}: initialisms.
+  if (isAsciiLetter(c)) {
+    let k = i;
+    let pairs = 0;
+    for (;;) {
+      const x = at(k);
+      if (x >= 128) return -1;
+      if (!isAsciiLetter(x)) break;
+      const dot = at(k + 1);
+      if (dot !== 46) break;
+      pairs++;
+      k += 2;
+    }
+    if (pairs >= 2) return k;
+  }
+  // \d+(?:[.,:/-]\d+)*: numbers with separators.
+  if (isDigit(c)) {
+    let k = i + 1;
+    for (;;) {
+      while (isDigit(at(k))) k++;
+      const sep = at(k);
+      if (
+        (sep === 46 || sep === 44 || sep === 58 || sep === 47 || sep === 45) &&
+        isDigit(at(k + 1))
+      )
+        k += 2;
+      else return k;
+    }
+  }
+  // [\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*: words.
+  if (isAsciiWord(c)) {
+    let k = i + 1;
+    for (;;) {
+      let x = at(k);
+      while (isAsciiWord(x)) x = at(++k);
+      if (x >= 128) return -1;
+      if (x === 45 || x === 39 || x === 38 || x === 46) {
+        const y = at(k + 1);
+        if (y >= 128) return -1;
+        if (isAsciiWord(y)) {
+          k += 2;
+          continue;
+        }
+      }
+      return k;
+    }
+  }
+  // \S: any other single character.
+  return i + 1;
+}
+
+/** The next TOKEN match at or after `from`: its start (or -1), with TOKEN.lastIndex at its end. */
+function nextToken(s: string, from: number): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) continue;
+    const end = c < 128 ? asciiTokenEnd(s, i) : -1;
+    if (end >= 0) {
+      TOKEN.lastIndex = end;
+      return i;
+    }
+    return nextMatch(s, TOKEN, i);
+  }
+  return -1;
+}
+
 /** Tokens of text[start, end) with offsets into the full text. */
 export function tokeniseForNer(text: string, start = 0, end = text.length): NerToken[] {
   return tokensOf(text, start, end, (s, e, t) => ({ start: s, end: e, text: t }));
@@ -40,7 +121,7 @@ export function tokensOf<T extends NerToken>(
   const out: T[] = [];
   let source = text;
   let offset = 0;
-  for (let at = nextMatch(source, TOKEN, start); at >= 0;) {
+  for (let at = nextToken(source, start); at >= 0;) {
     const next = TOKEN.lastIndex;
     let s = offset + at;
     if (s >= end) break;
@@ -49,10 +130,10 @@ export function tokensOf<T extends NerToken>(
       // The last token would cross the end: match the rest within the cut text.
       source = text.slice(s, end);
       offset = s;
-      at = nextMatch(source, TOKEN, 0);
+      at = nextToken(source, 0);
       continue;
     }
-    at = nextMatch(source, TOKEN, next);
+    at = nextToken(source, next);
     const prev = out[out.length - 1];
     if (t === '.' && prev && prev.end === s && KEEP_DOT.has(prev.text.toLowerCase())) {
       prev.end++;
