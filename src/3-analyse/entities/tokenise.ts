@@ -26,25 +26,26 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAsciiWord = (c: number) => isAsciiLetter(c) || isDigit(c);
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
+/** The UTF-16 unit at k, a space past the end (a function, not a closure: one per token was garbage). */
+const at = (s: string, k: number) => (k < s.length ? s.charCodeAt(k) : 32);
+
 /**
  * TOKEN's match at `i` in plain ASCII, decided without the regex: the end of the match, or -1
  * when a character the decision needs is not ASCII (the caller then asks the regex, so the
  * tokens are the same). The regex's alternatives are tried in its order.
  */
 function asciiTokenEnd(s: string, i: number): number {
-  const n = s.length;
-  const at = (k: number) => (k < n ? s.charCodeAt(k) : 32);
-  const c = at(i);
+  const c = at(s, i);
   if (c >= 128) return -1;
   // (?:\p{L}\.){2,}: initialisms.
   if (isAsciiLetter(c)) {
     let k = i;
     let pairs = 0;
     for (;;) {
-      const x = at(k);
+      const x = at(s, k);
       if (x >= 128) return -1;
       if (!isAsciiLetter(x)) break;
-      const dot = at(k + 1);
+      const dot = at(s, k + 1);
       if (dot !== 46) break;
       pairs++;
       k += 2;
@@ -55,11 +56,11 @@ function asciiTokenEnd(s: string, i: number): number {
   if (isDigit(c)) {
     let k = i + 1;
     for (;;) {
-      while (isDigit(at(k))) k++;
-      const sep = at(k);
+      while (isDigit(at(s, k))) k++;
+      const sep = at(s, k);
       if (
         (sep === 46 || sep === 44 || sep === 58 || sep === 47 || sep === 45) &&
-        isDigit(at(k + 1))
+        isDigit(at(s, k + 1))
       )
         k += 2;
       else return k;
@@ -69,11 +70,11 @@ function asciiTokenEnd(s: string, i: number): number {
   if (isAsciiWord(c)) {
     let k = i + 1;
     for (;;) {
-      let x = at(k);
-      while (isAsciiWord(x)) x = at(++k);
+      let x = at(s, k);
+      while (isAsciiWord(x)) x = at(s, ++k);
       if (x >= 128) return -1;
       if (x === 45 || x === 39 || x === 38 || x === 46) {
-        const y = at(k + 1);
+        const y = at(s, k + 1);
         if (y >= 128) return -1;
         if (isAsciiWord(y)) {
           k += 2;

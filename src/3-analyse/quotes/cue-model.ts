@@ -141,10 +141,6 @@ function contextItems(
   items: string[],
 ): void {
   const t = tokens[i]!;
-  const word = (k: number) => {
-    const x = tokens[k];
-    return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
-  };
   // What follows within a few tokens: a complementiser, a colon, a quote.
   let ahead = '';
   for (let k = i + 1; k < tokens.length && k <= i + 6; k++) {
@@ -167,10 +163,10 @@ function contextItems(
       break;
     }
   }
-  items[Item.P1Word] = word(i - 1);
-  items[Item.N1Word] = word(i + 1);
-  items[Item.P2Word] = word(i - 2);
-  items[Item.N2Word] = word(i + 2);
+  items[Item.P1Word] = contextWord(tokens, i - 1);
+  items[Item.N1Word] = contextWord(tokens, i + 1);
+  items[Item.P2Word] = contextWord(tokens, i - 2);
+  items[Item.N2Word] = contextWord(tokens, i + 2);
   items[Item.Stem] = st;
   items[Item.P1Shape] = shape(tokens[i - 1]);
   items[Item.N1Shape] = shape(tokens[i + 1]);
@@ -185,12 +181,25 @@ function contextItems(
   items[Item.None] = '';
 }
 
+/** The word at k as a context value: a quoted token is "Q", a missing one "<s>". */
+function contextWord(tokens: readonly ClauseToken[], k: number): string {
+  const x = tokens[k];
+  return !x ? '<s>' : x.quoted ? 'Q' : x.lower;
+}
+
+/** "x" + a punctuation shape, built once per shape. */
+const AFTER_PUNCTUATION = new Map<string, string>();
+
 /** What stands before the candidate within its clause: a pronoun, a name, a noun, or nothing. */
 function subjectBefore(tokens: readonly ClauseToken[], i: number): string {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const s = shape(tokens[k]);
     if (s === 'PRON' || s === 'Cap' || s === 'POSS') return s;
-    if (!tokens[k]!.isWord) return `x${s}`;
+    if (!tokens[k]!.isWord) {
+      let v = AFTER_PUNCTUATION.get(s);
+      if (v === undefined) AFTER_PUNCTUATION.set(s, (v = `x${s}`));
+      return v;
+    }
   }
   return i <= 4 ? 'start' : 'none';
 }

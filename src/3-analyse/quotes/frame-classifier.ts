@@ -139,17 +139,17 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
  */
 export function probabilities(model: FrameModel, f: Frame, env: FrameEnv): [number, number] {
   const index = frameIndex(model);
-  let keep = 0;
-  let source = 0;
+  // Sums in a typed array: a number variable the callback assigns would be boxed anew per feature.
+  const sums = new Float64Array(2);
   visitFrame(f, env, (tpl, a, b, v = 1) => {
     const slot = index.get(tpl)?.get(a);
     const w = b === undefined ? slot : slot instanceof Map ? slot.get(b) : undefined;
     if (Array.isArray(w)) {
-      keep += w[0] * v;
-      source += w[1] * v;
+      sums[0] = sums[0]! + w[0] * v;
+      sums[1] = sums[1]! + w[1] * v;
     }
   });
-  return [sigmoid(keep), sigmoid(source)];
+  return [sigmoid(sums[0]!), sigmoid(sums[1]!)];
 }
 
 const PARTICLE = /^(?:about|for|against|at|of|out|up|on|to|with|:)$/;
