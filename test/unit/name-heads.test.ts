@@ -121,3 +121,30 @@ test('a one-word "misc" before a place noun is a place, a nationality word is no
     ['place', 'misc'],
   );
 });
+
+test('an unknown one-word "misc" after a preposition of place is a place, and says so', () => {
+  const t = tokens('ferries run to Pellwick and Varish from Senate to Harlings in Brell quay');
+  const names = typedByHead(
+    t,
+    [
+      span(3, 4, 'misc'),
+      span(5, 6, 'misc'),
+      span(7, 8, 'misc'),
+      span(9, 10, 'misc'),
+      span(11, 12, 'misc'),
+    ],
+    new Map([...GAZETTEER, ['senate', ['ORG']]]),
+    CAPITALISATION,
+  );
+  // "Varish" follows no preposition, "Senate" is a known word, "Harlings" a plural.
+  assert.deepEqual(
+    names.map((n) => [n.type, n.typedByWords ?? false]),
+    [
+      ['place', true],
+      ['misc', false],
+      ['misc', false],
+      ['misc', false],
+      ['place', true],
+    ],
+  );
+});

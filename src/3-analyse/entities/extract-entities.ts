@@ -50,6 +50,8 @@ interface Candidate {
   kind: EntityMention['kind'];
   type: EntityType;
   confidence: number;
+  /** Weight in the entity's type vote (2 for a name typed by its words, see NameSpan). */
+  weight?: number;
   entity?: Working;
 }
 
@@ -138,7 +140,7 @@ export function extractEntities(
   const attach = (w: Working, c: Candidate) => {
     c.entity = w;
     w.mentions.push(c);
-    w.votes.set(c.type, (w.votes.get(c.type) ?? 0) + c.confidence);
+    w.votes.set(c.type, (w.votes.get(c.type) ?? 0) + c.confidence * (c.weight ?? 1));
   };
   const words = (n: { first: number; last: number }) =>
     tokens.slice(n.first, n.last).map((t) => t.text);
@@ -152,6 +154,7 @@ export function extractEntities(
       kind: 'name',
       type: n.type,
       confidence: n.confidence,
+      ...(n.typedByWords ? { weight: 2 } : {}),
     });
   const persons = names.filter((n) => n.type === 'person');
   persons.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);

@@ -11,6 +11,20 @@ type Gazetteer = ReadonlyMap<string, readonly string[]>;
 /** Endings of nationality and language words ("Russian", "Chinese", "Danish", "Iraqi"). */
 const DEMONYM_ENDING = /(?:an|ese|ish|ic|i)$/;
 
+/** Place nouns the gazetteer's place words lack (waterside ones mostly). */
+const MORE_PLACE_NOUNS = new Set([
+  'quay',
+  'wharf',
+  'pier',
+  'harbour',
+  'harbor',
+  'marina',
+  'waterfront',
+  'promenade',
+  'estuary',
+  'embankment',
+]);
+
 /** Names retyped by their head word, organisation names widened over the words before them. */
 export function typedByHead(
   tokens: readonly DocToken[],
@@ -24,6 +38,19 @@ export function typedByHead(
   const after = (n: NameSpan) =>
     n.first > 0 && namePart(tokens, n.first - 1, taken, capitalisation);
   const classes = (i: number) => gazetteer.get(tokens[i]!.text.toLowerCase()) ?? [];
+  const placeNoun = (i: number) =>
+    classes(i).includes('LOCW') || MORE_PLACE_NOUNS.has(tokens[i]!.text.toLowerCase());
+  // In no gazetteer, not a plural, not written in lower case in running text.
+  const unknownWord = (i: number) => {
+    const w = tokens[i]!.text;
+    const lower = w.toLowerCase();
+    return (
+      classes(i).length === 0 &&
+      !capitalisation.has(lower) &&
+      /^\p{Lu}\p{Ll}+$/u.test(w) &&
+      !w.endsWith('s')
+    );
+  };
   for (const n of names) {
     const head = classes(n.last - 1);
     const length = n.last - n.first;
@@ -46,14 +73,19 @@ export function typedByHead(
       n.type = 'org';
     // "the Tollmarsh district", "Tollmarsh quay": a one-word "misc" before a place noun is a
     // place, unless it reads as a nationality word ("the Russian region").
+    // So is a word we know nothing of after a preposition of place or movement ("in
+    // Tollmarsh", "to Tollmarsh"; not "in Senate", "to Republicans", "in Vice").
     if (
       n.type === 'misc' &&
       length === 1 &&
       !DEMONYM_ENDING.test(tokens[n.first]!.text) &&
-      lowerWordAfter(tokens, n.last) &&
-      classes(n.last).includes('LOCW')
-    )
+      ((lowerWordAfter(tokens, n.last) && placeNoun(n.last)) ||
+        (placePrepositionBefore(tokens, n.first) && unknownWord(n.first)))
+    ) {
       n.type = 'place';
+      // Evidence from the words around it outweighs the tagger's guesses elsewhere.
+      n.typedByWords = true;
+    }
     if (n.type !== 'person' && n.type !== 'misc') continue;
     // A given name first keeps a person whose surname is such a word ("Samantha Power",
     // "Anita Hill"); three words or more ending in an organisation word are an organisation
@@ -95,6 +127,13 @@ function namePart(
   if (STOPWORDS.has(lower)) return false;
   const opens = i === 0 || tokens[i - 1]!.sentence !== t.sentence;
   return !opens || (capitalisation.get(lower) ?? 'U') !== 'L';
+}
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'across', 'towards']);
+
+function placePrepositionBefore(tokens: readonly DocToken[], i: number): boolean {
+  const t = tokens[i - 1];
+  return t !== undefined && t.sentence === tokens[i]!.sentence && PLACE_PREPOSITIONS.has(t.text);
 }
 
 function theBefore(tokens: readonly DocToken[], i: number): boolean {

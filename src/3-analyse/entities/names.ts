@@ -16,6 +16,8 @@ export interface NameSpan {
   last: number;
   type: EntityType;
   confidence: number;
+  /** Typed by the words in or around it (name-heads.ts), not by the tagger: counts double in an entity's vote. */
+  typedByWords?: boolean;
 }
 
 export const TAG_TYPES: Record<string, EntityType> = {
