@@ -45,30 +45,39 @@ export function isCandidate(model: CueModel, t: ClauseToken): boolean {
   return t.isWord && !t.quoted && (model.vocab.has(t.lower) || cueClass(t.lower) !== undefined);
 }
 
-const PRONOUN = /^(?:he|she|they|i|we|it|you|who|which)$/;
-const DET = /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|no|any|some)$/;
+const PRONOUN = 'he she they i we it you who which';
+const DET = 'the a an this that these those his her its their our my your no any some';
 const AUX =
-  /^(?:has|have|had|is|are|was|were|be|been|being|will|would|could|can|may|might|should|must|do|does|did|not|n't)$/;
-const PREP = /^(?:of|in|on|at|by|for|with|from|about|against|over|to|into)$/;
+  "has have had is are was were be been being will would could can may might should must do does did not n't";
+const PREP = 'of in on at by for with from about against over to into';
+/** Function words by class; a word in two lists keeps the first ("that" never gets here). */
+const FUNCTION_WORDS = new Map<string, string>();
+for (const [list, cls] of [
+  [PRONOUN, 'PRON'],
+  [DET, 'DET'],
+  [AUX, 'AUX'],
+  [PREP, 'PREP'],
+] as const) {
+  for (const w of list.split(' ')) if (!FUNCTION_WORDS.has(w)) FUNCTION_WORDS.set(w, cls);
+}
+const MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"]);
 
-/** A coarse class of a neighbouring token. */
+/** A coarse class of a neighbouring token (Set lookups and endings: it runs for every neighbour). */
 function shape(t: ClauseToken | undefined): string {
   if (!t) return '<s>';
   if (t.quoted) return 'Q';
-  if (!t.isWord) return /^["“”„«»‘’']$/.test(t.raw) ? 'mark' : t.raw;
+  if (!t.isWord) return MARKS.has(t.raw) ? 'mark' : t.raw;
   const w = t.lower;
   if (w === "'s") return 'POSS';
   if (w === 'that' || w === 'whether' || w === 'if') return w;
-  if (PRONOUN.test(w)) return 'PRON';
-  if (DET.test(w)) return 'DET';
-  if (AUX.test(w)) return 'AUX';
-  if (PREP.test(w)) return 'PREP';
+  const fn = FUNCTION_WORDS.get(w);
+  if (fn !== undefined) return fn;
   if (t.capital) return 'Cap';
   if (cueClass(w)) return 'cue';
-  if (/ly$/.test(w)) return 'ly';
-  if (/ing$/.test(w)) return 'ing';
-  if (/ed$/.test(w)) return 'ed';
-  if (/s$/.test(w)) return 's';
+  if (w.endsWith('ly')) return 'ly';
+  if (w.endsWith('ing')) return 'ing';
+  if (w.endsWith('ed')) return 'ed';
+  if (w.endsWith('s')) return 's';
   return 'w';
 }
 
