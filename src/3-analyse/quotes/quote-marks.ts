@@ -21,6 +21,19 @@ interface Open {
 const LETTER = /[\p{L}\p{N}]/u;
 const SPACE_OR_OPENER = /[\s([{—–\-/“„«‹‘"']/;
 
+/** " ' « » ‹ › and the curly and low marks ‘ ’ ‚ ‛ “ ” „ (U+2018–U+201E). */
+function isMarkCode(c: number): boolean {
+  return (
+    c === 34 ||
+    c === 39 ||
+    c === 0xab ||
+    c === 0xbb ||
+    (c >= 0x2018 && c <= 0x201e) ||
+    c === 0x2039 ||
+    c === 0x203a
+  );
+}
+
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER.test(ch);
 }
@@ -58,6 +71,8 @@ export function findQuotedSpans(text: string, start = 0, end = text.length): Quo
   const top = (): Kind | undefined => stack[stack.length - 1]?.kind;
 
   for (let i = start; i < end; i++) {
+    // Most characters are no quotation mark: skip them before reading their neighbours.
+    if (!isMarkCode(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     const prev = i > start ? text[i - 1] : undefined;
     const next = i + 1 < end ? text[i + 1] : undefined;
