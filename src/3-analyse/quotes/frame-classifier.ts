@@ -196,16 +196,20 @@ function sourceKind(src: readonly ClauseToken[] | null): string {
   return 'np';
 }
 
+const MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"]);
+const KEPT_WORDS = new Set(['that', 'whether', 'if', 'to', 'by', 'of', 'and', 'but', 'as']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their', 'our', 'my']);
+
 /** A coarse class of the token next to the cue. */
 function shape(t: ClauseToken | undefined): string {
   if (!t) return '<s>';
   if (t.quoted) return 'Q';
-  if (!t.isWord) return /^["“”„«»‘’']$/.test(t.raw) ? 'mark' : t.raw;
-  if (/^(?:that|whether|if|to|by|of|and|but|as)$/.test(t.lower)) return t.lower;
+  if (!t.isWord) return MARKS.has(t.raw) ? 'mark' : t.raw;
+  if (KEPT_WORDS.has(t.lower)) return t.lower;
   if (PRONOUNS.has(t.lower)) return 'PRON';
-  if (/^(?:the|a|an|this|his|her|its|their|our|my)$/.test(t.lower)) return 'DET';
+  if (DETERMINERS.has(t.lower)) return 'DET';
   if (t.capital) return 'Cap';
-  if (/ing$/.test(t.lower)) return 'ing';
+  if (t.lower.endsWith('ing')) return 'ing';
   return 'w';
 }
 
