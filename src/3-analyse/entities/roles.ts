@@ -92,8 +92,11 @@ const MODIFIERS = new Set(
 /** Words joining parts of a role ("Secretary of State", "Minister for Europe"). */
 const JOINERS = new Set(['of', 'for', '-', '&', 'and']);
 
+/** HEADS' keys as a set: a property lookup with a fresh string first interns it, a set does not. */
+const HEAD_WORDS = new Set(Object.keys(HEADS));
+
 export function isRoleHead(word: string): boolean {
-  return Object.hasOwn(HEADS, word.toLowerCase());
+  return HEAD_WORDS.has(word.toLowerCase());
 }
 
 export function isRoleWord(word: string): boolean {
