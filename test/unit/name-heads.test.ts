@@ -148,3 +148,18 @@ test('an unknown one-word "misc" after a preposition of place is a place, and sa
     ],
   );
 });
+
+test('"the government of" an unknown word names a place, even one the tagger took for a person', () => {
+  const t = tokens('the government of Pellmoor and a letter to Dunmere from the people of Orrick');
+  const names = typedByHead(
+    t,
+    [span(3, 4, 'person'), span(8, 9, 'person'), span(13, 14, 'misc')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  // "to Dunmere" may be a person's name: only a place's owner before "of" overrules a person.
+  assert.deepEqual(
+    names.map((n) => n.type),
+    ['place', 'person', 'place'],
+  );
+});

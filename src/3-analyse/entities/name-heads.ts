@@ -74,9 +74,11 @@ export function typedByHead(
     // "the Tollmarsh district", "Tollmarsh quay": a one-word "misc" before a place noun is a
     // place, unless it reads as a nationality word ("the Russian region").
     // So is a word we know nothing of after a preposition of place or movement ("in
-    // Tollmarsh", "to Tollmarsh"; not "in Senate", "to Republicans", "in Vice").
+    // Tollmarsh", "to Tollmarsh", "residents of Tollmarsh"; not "in Senate", "to Republicans").
+    // "the government of Ostrand" names a place whatever the tagger said (it said person).
+    const misc = n.type === 'misc' || (n.type === 'person' && placeOwnerBefore(tokens, n.first));
     if (
-      n.type === 'misc' &&
+      misc &&
       length === 1 &&
       !DEMONYM_ENDING.test(tokens[n.first]!.text) &&
       ((lowerWordAfter(tokens, n.last) && placeNoun(n.last)) ||
@@ -131,9 +133,44 @@ function namePart(
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'across', 'towards']);
 
+/** Nouns whose "of" names a place: "residents of Tollmarsh", "the government of Ostrand". */
+const OF_PLACE = new Set([
+  'residents',
+  'people',
+  'citizens',
+  'inhabitants',
+  'government',
+  'mayor',
+  'governor',
+  'city',
+  'town',
+  'village',
+  'region',
+  'province',
+  'county',
+  'outskirts',
+  'centre',
+  'center',
+  'streets',
+]);
+
+/** A preposition of place right before token i, or "of" after a noun that names a place's. */
 function placePrepositionBefore(tokens: readonly DocToken[], i: number): boolean {
   const t = tokens[i - 1];
-  return t !== undefined && t.sentence === tokens[i]!.sentence && PLACE_PREPOSITIONS.has(t.text);
+  if (t === undefined || t.sentence !== tokens[i]!.sentence) return false;
+  return PLACE_PREPOSITIONS.has(t.text) || placeOwnerBefore(tokens, i);
+}
+
+/** "residents of" or "the government of" right before token i. */
+function placeOwnerBefore(tokens: readonly DocToken[], i: number): boolean {
+  const of = tokens[i - 1];
+  const owner = tokens[i - 2];
+  return (
+    of?.text === 'of' &&
+    owner !== undefined &&
+    owner.sentence === tokens[i]!.sentence &&
+    OF_PLACE.has(owner.text)
+  );
 }
 
 function theBefore(tokens: readonly DocToken[], i: number): boolean {
