@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { typedByHead } from '../../src/3-analyse/entities/name-heads.js';
+import { typedByHead, withoutCommonOpeners } from '../../src/3-analyse/entities/name-heads.js';
 import type { DocToken, NameSpan } from '../../src/3-analyse/entities/names.js';
 
 const GAZETTEER = new Map<string, string[]>([
@@ -162,4 +162,26 @@ test('"the government of" an unknown word names a place, even one the tagger too
     names.map((n) => n.type),
     ['place', 'person', 'place'],
   );
+});
+
+test('a plural common noun opening a sentence before "of" is no name', () => {
+  const t = tokens(
+    'Inspections of the pier begin . Hearings of Varne Council and Studies of Maple',
+  );
+  // The second sentence opens at "Hearings".
+  for (const x of t.slice(6)) x.sentence = 1;
+  const names = withoutCommonOpeners(
+    t,
+    [span(0, 1, 'org'), span(6, 7, 'misc'), span(8, 10, 'org'), span(11, 12, 'org')],
+    GAZETTEER,
+    CAPITALISATION,
+  );
+  // "Hearings" is followed by a name, and "Studies" does not open its sentence: both kept.
+  assert.deepEqual(
+    names.map((n) => n.first),
+    [6, 8, 11],
+  );
+  // The same word before "of the" is dropped.
+  const u = tokens('Hearings of the board');
+  assert.deepEqual(withoutCommonOpeners(u, [span(0, 1, 'org')], GAZETTEER, CAPITALISATION), []);
 });

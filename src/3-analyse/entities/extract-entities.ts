@@ -12,7 +12,7 @@ import {
   sameEventName,
   type EventName,
 } from './events.js';
-import { typedByHead } from './name-heads.js';
+import { typedByHead, withoutCommonOpeners } from './name-heads.js';
 import { placeDepth } from './places.js';
 import { defaultModel } from './model.js';
 import {
@@ -79,6 +79,7 @@ export function extractEntities(
   if (!russian) {
     const { gazetteer, capitalisation } = defaultModel().resources;
     names = typedByHead(tokens, names, gazetteer, capitalisation);
+    names = withoutCommonOpeners(tokens, names, gazetteer, capitalisation);
   }
   // Titles before person names; a nation word inside a title is part of it, not a name of its own.
   const demonymAt = new Set<number>();

@@ -190,3 +190,38 @@ function nounAfter(tokens: readonly DocToken[], i: number): boolean {
   // A verb or a function word after it leaves the name a noun phrase of its own.
   return t !== undefined && !STOPWORDS.has(t.text) && !/(?:ed|s)$/.test(t.text);
 }
+
+/** Plural common nouns by their ending: "Inspections", "Agreements", "Hearings", "Studies". */
+const COMMON_PLURAL = /^\p{Lu}\p{Ll}+(?:ions|ments|ings|ances|ences|ities|ies)$/u;
+
+/**
+ * Names without the plural common noun that opens a sentence before "of" and a lower-case word
+ * ("Inspections of the remaining pillars will begin …"): a capital there says nothing, and the
+ * tagger takes "X of the Y" for an organisation. Persons and words the statistics know as
+ * capitalised are kept.
+ */
+export function withoutCommonOpeners(
+  tokens: readonly DocToken[],
+  names: NameSpan[],
+  gazetteer: Gazetteer,
+  capitalisation: ReadonlyMap<string, string>,
+): NameSpan[] {
+  return names.filter((n) => {
+    if (n.last - n.first !== 1 || n.type === 'person') return true;
+    const t = tokens[n.first]!;
+    const opens = n.first === 0 || tokens[n.first - 1]!.sentence !== t.sentence;
+    const of = tokens[n.last];
+    const after = tokens[n.last + 1];
+    const lower = t.text.toLowerCase();
+    const common =
+      opens &&
+      of?.text === 'of' &&
+      of.sentence === t.sentence &&
+      after !== undefined &&
+      /^\p{Ll}/u.test(after.text) &&
+      COMMON_PLURAL.test(t.text) &&
+      !gazetteer.has(lower) &&
+      capitalisation.get(lower) !== 'U';
+    return !common;
+  });
+}
