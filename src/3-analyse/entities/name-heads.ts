@@ -40,7 +40,8 @@ export function typedByHead(
   const classes = (i: number) => gazetteer.get(tokens[i]!.text.toLowerCase()) ?? [];
   const placeNoun = (i: number) =>
     classes(i).includes('LOCW') || MORE_PLACE_NOUNS.has(tokens[i]!.text.toLowerCase());
-  // In no gazetteer, not a plural, not written in lower case in running text.
+  // A word the model knows nothing of: in no gazetteer, not in the capitalisation statistics;
+  // one capitalised word, not a plural.
   const unknownWord = (i: number) => {
     const w = tokens[i]!.text;
     const lower = w.toLowerCase();
@@ -72,13 +73,14 @@ export function typedByHead(
     )
       n.type = 'org';
     // "the Tollmarsh district", "Tollmarsh quay": a one-word "misc" before a place noun is a
-    // place, unless it reads as a nationality word ("the Russian region").
-    // So is a word we know nothing of after a preposition of place or movement ("in
-    // Tollmarsh", "to Tollmarsh", "residents of Tollmarsh"; not "in Senate", "to Republicans").
-    // "the government of Ostrand" names a place whatever the tagger said (it said person).
-    const misc = n.type === 'misc' || (n.type === 'person' && placeOwnerBefore(tokens, n.first));
+    // place, unless it reads as a nationality word ("the Russian region"). So is an unknown
+    // word after a preposition of place or movement ("to Tollmarsh", "residents of
+    // Tollmarsh"; not "in Senate", "to Republicans"). After a place's owner ("the government
+    // of Ostrand") even the tagger's "person" is retyped.
+    const retypable =
+      n.type === 'misc' || (n.type === 'person' && placeOwnerBefore(tokens, n.first));
     if (
-      misc &&
+      retypable &&
       length === 1 &&
       !DEMONYM_ENDING.test(tokens[n.first]!.text) &&
       ((lowerWordAfter(tokens, n.last) && placeNoun(n.last)) ||
