@@ -6,7 +6,7 @@
  */
 
 /** Whether the UTF-16 unit is one that `\s` matches. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||

@@ -1,5 +1,5 @@
 import type { Span } from '../../types.js';
-import { nextMatch } from '../next-match.js';
+import { isSpace, nextMatch } from '../next-match.js';
 
 /** A token for the entity tagger: CoNLL-style (punctuation and possessive 's split off). */
 export interface NerToken extends Span {
@@ -24,7 +24,6 @@ const POSSESSIVE = /^(.*\p{L})(['’]s)$/u;
 const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isAsciiWord = (c: number) => isAsciiLetter(c) || isDigit(c);
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /** The UTF-16 unit at k, a space past the end (a function, not a closure: one per token was garbage). */
 const at = (s: string, k: number) => (k < s.length ? s.charCodeAt(k) : 32);

@@ -15,6 +15,7 @@ import { prunedWeights, staticScores, type PerceptronWeights } from '../entities
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
 import { shippedModel } from './model-file.js';
+import { QUOTE_MARKS } from './quote-marks.js';
 
 export const CUE_TAGS = ['O', 'CUE'] as const;
 
@@ -60,13 +61,12 @@ for (const [list, cls] of [
 ] as const) {
   for (const w of list.split(' ')) if (!FUNCTION_WORDS.has(w)) FUNCTION_WORDS.set(w, cls);
 }
-const MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"]);
 
 /** A coarse class of a neighbouring token (Set lookups and endings: it runs for every neighbour). */
 function shape(t: ClauseToken | undefined): string {
   if (!t) return '<s>';
   if (t.quoted) return 'Q';
-  if (!t.isWord) return MARKS.has(t.raw) ? 'mark' : t.raw;
+  if (!t.isWord) return QUOTE_MARKS.has(t.raw) ? 'mark' : t.raw;
   const w = t.lower;
   if (w === "'s") return 'POSS';
   if (w === 'that' || w === 'whether' || w === 'if') return w;

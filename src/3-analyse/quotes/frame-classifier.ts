@@ -11,7 +11,7 @@ import type { Span } from '../../types.js';
 import type { ClauseToken } from './clause-tokens.js';
 import { cueClass } from './cue-lexicon.js';
 import type { Frame, FrameLimits } from './find-frames.js';
-import type { QuotedSpan } from './quote-marks.js';
+import { QUOTE_MARKS, type QuotedSpan } from './quote-marks.js';
 import { PRONOUNS, RELATIVE_SOURCES } from './source-span.js';
 import { shippedModel } from './model-file.js';
 
@@ -196,7 +196,6 @@ function sourceKind(src: readonly ClauseToken[] | null): string {
   return 'np';
 }
 
-const MARKS = new Set(['"', '“', '”', '„', '«', '»', '‘', '’', "'"]);
 const KEPT_WORDS = new Set(['that', 'whether', 'if', 'to', 'by', 'of', 'and', 'but', 'as']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their', 'our', 'my']);
 
@@ -204,7 +203,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'its', 'the
 function shape(t: ClauseToken | undefined): string {
   if (!t) return '<s>';
   if (t.quoted) return 'Q';
-  if (!t.isWord) return MARKS.has(t.raw) ? 'mark' : t.raw;
+  if (!t.isWord) return QUOTE_MARKS.has(t.raw) ? 'mark' : t.raw;
   if (KEPT_WORDS.has(t.lower)) return t.lower;
   if (PRONOUNS.has(t.lower)) return 'PRON';
   if (DETERMINERS.has(t.lower)) return 'DET';

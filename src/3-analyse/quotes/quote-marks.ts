@@ -18,6 +18,19 @@ interface Open {
   len: number;
 }
 
+/** The quotation marks a token may be on its own (the neighbour classes call it "mark"). */
+export const QUOTE_MARKS: ReadonlySet<string> = new Set([
+  '"',
+  '“',
+  '”',
+  '„',
+  '«',
+  '»',
+  '‘',
+  '’',
+  "'",
+]);
+
 const LETTER = /[\p{L}\p{N}]/u;
 const SPACE_OR_OPENER = /[\s([{—–\-/“„«‹‘"']/;
 
